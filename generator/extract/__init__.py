@@ -1,0 +1,30 @@
+"""Extract stage: language, date, places, sectors and title of a cleaned document."""
+
+from __future__ import annotations
+
+from generator.extract.dates import extract_date
+from generator.extract.language import detect_language
+from generator.extract.places import extract_places
+from generator.extract.sectors import extract_sectors
+from generator.extract.title import make_title
+from generator.model import Document, Extraction
+
+
+def extract(document: Document) -> Extraction:
+    """Everything the brief needs that is not copied verbatim from the text."""
+    texts = [p.text for p in document.paragraphs]
+    body = [p.text for p in document.paragraphs if not p.caption]
+    language = detect_language(body or texts)
+    headline = [document.headline] if document.headline else []
+    places = extract_places(headline + texts)
+    title, generated = make_title(document, language)
+    return Extraction(
+        language=language,
+        date=extract_date(headline + texts, language),
+        localities=places.localities,
+        cities=places.cities,
+        regions=places.regions,
+        sectors=extract_sectors(headline + texts, language),
+        title=title,
+        title_generated=generated,
+    )

@@ -1,0 +1,173 @@
+"""Places: gazetteer names found in text, with the traps of real news avoided.
+
+Matching runs on a folded copy of the text (Latin letters without diacritics, same length,
+so offsets carry over), longest name first, case-sensitive. A match must also be compatible
+with the name as written: the text may drop diacritics ("Yen Bai", "Yên Bai" for Yên Bái)
+but never carry different ones ("Vĩnh" is not "Vinh").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from generator.knowledge import Gazetteer, gazetteer, load
+
+LATIN_EDGE = r"A-Za-z0-9"
+KATAKANA_EDGE = r"\u30a0-\u30ff"
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One written form of a place's name."""
+
+    text: str
+    place_id: str
+    needs_qualifier: bool
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in the text."""
+
+    place_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Places:
+    """Places of a document, as the front matter lists them."""
+
+    localities: tuple[str, ...]
+    cities: tuple[str, ...]
+    regions: tuple[str, ...]
+
+
+def fold_char(char: str) -> str:
+    """A Latin letter without its diacritics (đ → d); any other character unchanged."""
+    if char in "đĐ":
+        return "d" if char == "đ" else "D"
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() and base.isalpha() else char
+
+
+def fold(text: str) -> str:
+    """Fold every character; the result has the same length as the input."""
+    return "".join(fold_char(char) for char in text)
+
+
+def compatible(written: str, name: str) -> bool:
+    """True when `written` is `name` with some diacritics dropped, and none changed."""
+    return len(written) == len(name) and all(
+        w == n or w == fold_char(n) for w, n in zip(written, name, strict=True)
+    )
+
+
+def _edge(char: str) -> str | None:
+    if re.match(f"[{LATIN_EDGE}]", fold_char(char)):
+        return LATIN_EDGE
+    if re.match(f"[{KATAKANA_EDGE}]", char):
+        return KATAKANA_EDGE
+    return None
+
+
+def _bounded(alias: str) -> str:
+    """The alias as a regex that does not match inside a longer word of its own script."""
+    pattern = re.escape(fold(alias))
+    if edge := _edge(alias[0]):
+        pattern = f"(?<![{edge}]){pattern}"
+    if edge := _edge(alias[-1]):
+        pattern = f"{pattern}(?![{edge}])"
+    return pattern
+
+
+class PlaceMatcher:
+    """Finds gazetteer names in text."""
+
+    def __init__(self, places: Gazetteer, rules: dict) -> None:
+        self.places = places
+        self.aliases: dict[str, list[Alias]] = {}
+        for place in sorted(places.places.values(), key=lambda p: p.id):
+            for text in place.aliases:
+                self._add(Alias(text, place.id, False))
+            for text in place.needs_qualifier:
+                self._add(Alias(text, place.id, True))
+        longest_first = sorted(self.aliases, key=lambda folded: (-len(folded), folded))
+        self.pattern = re.compile(
+            "|".join(_bounded(self.aliases[folded][0].text) for folded in longest_first)
+        )
+        qualifiers = rules["qualifiers"]
+        self.before = re.compile(
+            r"(?<![\w])(?:"
+            + "|".join(re.escape(q) for q in sorted(qualifiers["before"], key=len, reverse=True))
+            + r")(?![\w])"
+        )
+        self.after = re.compile(
+            r"\s?(?:" + "|".join(re.escape(q) for q in qualifiers["after"]) + r")"
+        )
+        self.window_before = qualifiers["window_before"]
+        self.surnames = frozenset(rules["vietnamese_surnames"])
+
+    def _add(self, alias: Alias) -> None:
+        self.aliases.setdefault(fold(alias.text), []).append(alias)
+
+    def _qualified(self, text: str, start: int, end: int) -> bool:
+        before = text[max(0, start - self.window_before) : start]
+        return bool(self.before.search(before) or self.after.match(text, end))
+
+    def _inside_person_name(self, text: str, start: int) -> bool:
+        """True after a run of capitalised words that begins with a family name."""
+        words = text[max(0, start - 40) : start].split(" ")[:-1]
+        run: list[str] = []
+        for word in reversed(words):
+            if not word or not word[0].isupper() or not word.isalpha():
+                break
+            run.append(word)
+        return any(word in self.surnames for word in run)
+
+    def _accept(self, alias: Alias, text: str, start: int, end: int) -> bool:
+        if not compatible(text[start:end], alias.text):
+            return False
+        if alias.needs_qualifier and not self._qualified(text, start, end):
+            return False
+        return not (_edge(alias.text[0]) == LATIN_EDGE and self._inside_person_name(text, start))
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every place named in the text, in reading order."""
+        found = []
+        for match in self.pattern.finditer(fold(text)):
+            for alias in self.aliases[match.group()]:
+                if self._accept(alias, text, match.start(), match.end()):
+                    found.append(Mention(alias.place_id, match.start(), match.end()))
+                    break
+        return found
+
+
+@cache
+def matcher() -> PlaceMatcher:
+    """The matcher over the project's gazetteer (built once per run)."""
+    return PlaceMatcher(gazetteer(), load("place_rules.yaml"))
+
+
+def classify(place_ids: set[str], places: Gazetteer) -> Places:
+    """Sort named places into localities, cities and regions; a city adds its parent."""
+    localities, cities, regions = set(), set(), set()
+    for place_id in place_ids:
+        place = places.places[place_id]
+        if place.kind == "city":
+            cities.add(place_id)
+            localities.add(place.parent)
+        elif place.kind == "region":
+            regions.add(place_id)
+        else:
+            localities.add(place_id)
+    return Places(tuple(sorted(localities)), tuple(sorted(cities)), tuple(sorted(regions)))
+
+
+def extract_places(paragraphs: list[str]) -> Places:
+    """Localities, cities and regions named in a document's paragraphs."""
+    found = {m.place_id for text in paragraphs for m in matcher().mentions(text)}
+    return classify(found, gazetteer())

@@ -1,0 +1,52 @@
+"""Titles: the headline when the text has one, else a short title made from the lead."""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract.dates import find_dates
+from generator.extract.places import matcher
+from generator.model import Document
+
+TITLE_MAX_CHARS = 90
+LEADIN_MAX_WORDS = 5  # "tại tỉnh Quảng Ninh", "di Quang Ninh": a place clause, not the news
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?。！？])\s+")
+CLAUSE_SPLIT = re.compile(r"\s*[,，、]\s*")
+
+
+def _is_leadin(clause: str, language: str) -> bool:
+    """A leading clause that only gives the date or the place of the news."""
+    if find_dates(clause, language):
+        return True
+    return len(clause.split()) <= LEADIN_MAX_WORDS and bool(matcher().mentions(clause))
+
+
+def shorten(text: str, limit: int = TITLE_MAX_CHARS) -> str:
+    """Cut text at a word boundary and mark the cut with an ellipsis."""
+    text = text.strip().rstrip(".,;:")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
+def title_from_lead(lead: str, language: str) -> str:
+    """A short title from the lead sentence, without its date and place clauses."""
+    sentence = SENTENCE_SPLIT.split(lead.strip(), maxsplit=1)[0]
+    clauses = CLAUSE_SPLIT.split(sentence)
+    while len(clauses) > 1 and _is_leadin(clauses[0], language):
+        clauses.pop(0)
+    title = shorten(", ".join(clauses))
+    return title[:1].upper() + title[1:]
+
+
+def make_title(document: Document, language: str) -> tuple[str, bool]:
+    """The title and whether it was generated (True) or found in the text (False)."""
+    if document.headline:
+        return document.headline, False
+    for paragraph in document.paragraphs:
+        if not paragraph.caption:
+            return title_from_lead(paragraph.text, language), True
+    return document.source.name, True

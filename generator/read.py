@@ -1,0 +1,97 @@
+"""Read stage: seed files from disk into decoded `Source` records."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from generator.model import Problem, Source
+
+log = logging.getLogger("generator")
+
+SEED_SUFFIXES = (".txt", ".md")
+MAX_SEED_BYTES = 5 * 1024 * 1024  # a news article is a few kB; larger files are not articles
+BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+class SeedError(Exception):
+    """A seed that cannot be turned into text; the message says why."""
+
+
+def seed_files(seeds_dir: Path) -> list[Path]:
+    """Seed files in a stable order (by name), skipping hidden files."""
+    return sorted(
+        (
+            path
+            for path in seeds_dir.iterdir()
+            if path.suffix.lower() in SEED_SUFFIXES and not path.name.startswith(".")
+        ),
+        key=lambda path: path.name,
+    )
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode seed bytes by a ladder: BOMs, strict UTF-8, then charset detection."""
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            return raw.decode(encoding), encoding
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(raw).best()
+    if best is None:
+        raise SeedError("not text in any known encoding")
+    return str(best), best.encoding
+
+
+def normalise(text: str) -> str:
+    """NFC, Unix line endings, and no control characters other than newline and tab."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "".join(
+        char
+        for char in text
+        if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Co")
+    )
+
+
+def read_seed(path: Path, display_root: Path) -> Source:
+    """Read and decode one seed file; raise SeedError with the reason when it is not usable."""
+    try:
+        if path.stat().st_size > MAX_SEED_BYTES:
+            raise SeedError(f"larger than {MAX_SEED_BYTES // (1024 * 1024)} MB")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SeedError(f"cannot be read ({error.strerror})") from error
+    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SeedError("binary file (contains NUL bytes)")
+    text, encoding = decode(raw)
+    text = normalise(text)
+    if not text.strip():
+        raise SeedError("empty file")
+    try:
+        shown = path.relative_to(display_root).as_posix()
+    except ValueError:
+        shown = path.as_posix()
+    return Source(path=shown, name=path.name, text=text, encoding=encoding)
+
+
+def read_seeds(seeds_dir: Path, display_root: Path) -> tuple[list[Source], list[Problem]]:
+    """Read every seed; unusable ones become problems and the others go on."""
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for path in seed_files(seeds_dir):
+        try:
+            sources.append(read_seed(path, display_root))
+        except SeedError as error:
+            shown = path.as_posix()
+            log.warning("%s: skipped: %s", shown, error)
+            problems.append(Problem(shown, f"skipped: {error}"))
+    return sources, problems

@@ -1,0 +1,101 @@
+"""Command line: briefing generate | build | serve | check."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.pipeline import collect, generate, needs_human
+
+log = logging.getLogger("generator")
+
+
+class WarningCounter(logging.Handler):
+    """Counts warnings so that --strict can fail the run (as MkDocs does)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Count one warning or error."""
+        self.count += 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, summary in (
+        ("generate", "seeds → Markdown pages in docs/"),
+        ("build", "generate, then render the site with MkDocs"),
+        ("serve", "generate, then serve with live reload (regenerates when a seed changes)"),
+        ("check", "list what needs a human in each seed"),
+    ):
+        command = commands.add_parser(name, help=summary, description=summary)
+        command.add_argument("--seeds", type=Path, default=Path("seeds"), help="seed folder")
+        command.add_argument("--strict", action="store_true", help="fail on any warning")
+        if name != "check":
+            command.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder")
+            command.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+        if name == "build":
+            command.add_argument("--site", type=Path, default=Path("site"), help="output folder")
+        if name == "serve":
+            command.add_argument("--dev-addr", default=None, help="IP:PORT to serve on")
+    return parser
+
+
+def _check_seeds(folder: Path) -> bool:
+    if folder.is_dir():
+        return True
+    log.error("%s: seed folder not found", folder)
+    return False
+
+
+def run_generate(args: argparse.Namespace) -> None:
+    """Generate pages and report what was written."""
+    collected, report = generate(args.seeds, args.docs, Path.cwd())
+    print(
+        f"{len(collected.briefs)} briefs; {len(report.written)} pages written, "
+        f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted, "
+        f"{len(report.refused)} refused, {len(collected.problems)} seeds skipped"
+    )
+
+
+def run_check(args: argparse.Namespace) -> None:
+    """Print every seed that needs a human, and why."""
+    collected = collect(args.seeds, Path.cwd())
+    for problem in collected.problems:
+        log.warning("%s: %s", problem.source, problem.message)
+    for brief in collected.briefs:
+        for reason in needs_human(brief):
+            log.warning("%s: %s", brief.source, reason)
+    print(f"{len(collected.briefs)} briefs checked, {len(collected.problems)} seeds unusable")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `briefing` command; returns the exit status."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+    counter = WarningCounter()
+    log.addHandler(counter)
+    if not _check_seeds(args.seeds):
+        return 2
+    if args.command == "check":
+        run_check(args)
+    else:
+        run_generate(args)
+    if args.command == "build":
+        from generator.site import build_site
+
+        build_site(args.config_file, args.docs, args.site, args.strict)
+    elif args.command == "serve":
+        from generator.site import serve_site
+
+        serve_site(args.config_file, args.seeds, args.docs, args.dev_addr)
+    if args.strict and counter.count:
+        log.error("%d warning(s) in strict mode", counter.count)
+        return 1
+    return 0

@@ -1,0 +1,1 @@
+"""MkDocs hooks (loaded by MkDocs from their file paths)."""

@@ -1,0 +1,145 @@
+"""Link stage: briefs about the same event, years shared between them, page paths."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from generator.extract.places import fold
+from generator.model import Brief, DateInfo, PartialDate
+
+SLUG_MAX_CHARS = 60
+MAX_EVENT_DAYS = 31  # longer "ranges" are programmes, not one event
+YEAR_SOURCES_TO_SHARE = ("text", "inferred", "override")
+
+
+def slugify(text: str, max_chars: int = SLUG_MAX_CHARS) -> str:
+    """Lowercase ASCII words joined by hyphens (đ → d, accents stripped)."""
+    ascii_text = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > max_chars:
+        slug = slug[:max_chars].rsplit("-", 1)[0]
+    return slug
+
+
+def brief_ids(names: list[str]) -> dict[str, str]:
+    """A stable, unique id for each seed file name (its slugified stem)."""
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(names):
+        base = slugify(name.rsplit(".", 1)[0], max_chars=80) or "seed"
+        candidate, number = base, 2
+        while candidate in taken:
+            candidate, number = f"{base}-{number}", number + 1
+        taken.add(candidate)
+        ids[name] = candidate
+    return ids
+
+
+def _event_days(info: DateInfo) -> list[tuple[int, int]]:
+    """(month, day) of each day of the event, in a leap year when the year is unknown."""
+    if info.start is None or info.start.day is None:
+        return []
+    start, end = info.start, info.end or info.start
+    year = start.year or 2024
+    first = datetime.date(year, start.month, start.day)
+    last = datetime.date(end.year or year, end.month, end.day)
+    span = min((last - first).days, MAX_EVENT_DAYS)
+    days = (first + datetime.timedelta(days=n) for n in range(max(span, 0) + 1))
+    return [(day.month, day.day) for day in days]
+
+
+def _years_compatible(a: PartialDate, b: PartialDate) -> bool:
+    return a.year is None or b.year is None or a.year == b.year
+
+
+def same_event(a: Brief, b: Brief) -> bool:
+    """Same day (or overlapping ranges) and at least one locality in common."""
+    if a.date.start is None or b.date.start is None:
+        return False
+    if not _years_compatible(a.date.start, b.date.start):
+        return False
+    return bool(set(_event_days(a.date)) & set(_event_days(b.date))) and bool(
+        set(a.localities) & set(b.localities)
+    )
+
+
+def find_related(briefs: list[Brief]) -> dict[str, tuple[str, ...]]:
+    """For each brief id, the ids of other briefs about the same event."""
+    by_day: dict[tuple[int, int], list[Brief]] = defaultdict(list)
+    for brief in briefs:
+        for day in _event_days(brief.date):
+            by_day[day].append(brief)
+    related: dict[str, set[str]] = defaultdict(set)
+    for group in by_day.values():
+        for index, a in enumerate(group):
+            for b in group[index + 1 :]:
+                if a.id != b.id and same_event(a, b):
+                    related[a.id].add(b.id)
+                    related[b.id].add(a.id)
+    return {brief_id: tuple(sorted(ids)) for brief_id, ids in related.items()}
+
+
+def _shared_year(brief: Brief, others: list[Brief]) -> int | None:
+    years = Counter(
+        other.date.start.year
+        for other in others
+        if other.date.start and other.date.start.year and other.date.year_source
+        in YEAR_SOURCES_TO_SHARE
+    )
+    if not years:
+        return None
+    # The most reported year wins; ties go to the earliest so the result is stable.
+    return min(years, key=lambda year: (-years[year], year))
+
+
+def fill_years(briefs: list[Brief]) -> list[Brief]:
+    """A year known from a related brief fills a missing one (`year_source: related`)."""
+    by_id = {brief.id: brief for brief in briefs}
+    filled = []
+    for brief in briefs:
+        start = brief.date.start
+        if start is not None and start.year is None and brief.related:
+            year = _shared_year(brief, [by_id[i] for i in brief.related])
+            if year is not None:
+                end = brief.date.end.with_year(year) if brief.date.end else None
+                brief = replace(brief, date=DateInfo(start.with_year(year), end, "related"))
+        filled.append(brief)
+    return filled
+
+
+def _date_prefix(info: DateInfo) -> str:
+    if info.start is None:
+        return "undated"
+    if info.start.year is None:
+        return f"year-unknown-{info.start.month:02d}-{info.start.day:02d}"
+    return info.start.iso()
+
+
+def assign_paths(briefs: list[Brief]) -> list[Brief]:
+    """Page paths from date and title slug; a collision adds the brief's id."""
+    wanted = {
+        brief.id: f"{_date_prefix(brief.date)}-{slugify(brief.title) or brief.id}"
+        for brief in briefs
+    }
+    counts = Counter(wanted.values())
+    return [
+        replace(
+            brief,
+            path=f"briefs/{wanted[brief.id]}"
+            + (f"-{brief.id}" if counts[wanted[brief.id]] > 1 else "")
+            + ".md",
+        )
+        for brief in briefs
+    ]
+
+
+def link(briefs: list[Brief]) -> list[Brief]:
+    """Relate briefs about the same event, share years, and give every brief its page path."""
+    related = find_related(briefs)
+    briefs = [replace(brief, related=related.get(brief.id, ())) for brief in briefs]
+    briefs = fill_years(briefs)
+    return sorted(assign_paths(briefs), key=lambda brief: brief.id)

@@ -1,0 +1,82 @@
+"""The pipeline: read → clean → extract → link → render → write."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.clean import clean
+from generator.extract import extract
+from generator.link import brief_ids, link
+from generator.model import Brief, Problem, Source
+from generator.read import read_seeds
+from generator.render import render_site
+from generator.write import WriteReport, write_pages
+
+log = logging.getLogger("generator")
+
+
+@dataclass
+class Collected:
+    """Linked briefs and the problems met on the way."""
+
+    briefs: list[Brief] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def to_brief(source: Source, brief_id: str) -> Brief:
+    """Clean and extract one seed into a brief (no page path yet)."""
+    document = clean(source)
+    found = extract(document)
+    return Brief(
+        id=brief_id,
+        source=source.path,
+        source_url=document.source_url,
+        title=found.title,
+        title_generated=found.title_generated,
+        language=found.language,
+        date=found.date,
+        localities=found.localities,
+        cities=found.cities,
+        regions=found.regions,
+        sectors=found.sectors,
+        paragraphs=document.paragraphs,
+    )
+
+
+def collect(seeds_dir: Path, root: Path) -> Collected:
+    """Read, clean, extract and link every seed; one bad seed never stops the others."""
+    sources, problems = read_seeds(seeds_dir, root)
+    ids = brief_ids([source.name for source in sources])
+    briefs = []
+    for source in sources:
+        try:
+            briefs.append(to_brief(source, ids[source.name]))
+        except Exception as error:  # a bug on one seed must not take the site down
+            log.warning("%s: skipped: extraction failed: %r", source.path, error)
+            problems.append(Problem(source.path, f"skipped: extraction failed: {error!r}"))
+    return Collected(link(briefs), problems)
+
+
+def needs_human(brief: Brief) -> list[str]:
+    """What a person should check or override in a brief."""
+    reasons = []
+    if brief.date.start is None:
+        reasons.append("no date found")
+    elif brief.date.year_source == "none":
+        reasons.append("year not stated")
+    if not brief.localities:
+        reasons.append("no locality found")
+    if brief.language == "und":
+        reasons.append("language not recognised")
+    return reasons
+
+
+def generate(seeds_dir: Path, docs_dir: Path, root: Path) -> tuple[Collected, WriteReport]:
+    """Seeds to Markdown pages in docs/."""
+    collected = collect(seeds_dir, root)
+    pages = render_site(collected.briefs)
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    report = write_pages(docs_dir, pages)
+    return collected, report

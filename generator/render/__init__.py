@@ -1,0 +1,29 @@
+"""Render stage: every page of the site as Markdown text, in memory."""
+
+from __future__ import annotations
+
+from generator.model import Brief
+from generator.render.brief import render_brief
+from generator.render.indexes import (
+    briefs_by_locality,
+    briefs_by_region,
+    briefs_by_sector,
+    index_pages,
+)
+from generator.render.overview import home, timeline
+from generator.render.paths import HOME, TIMELINE
+
+
+def render_site(briefs: list[Brief]) -> dict[str, str]:
+    """Map of docs-relative path to Markdown for every generated page."""
+    by_id = {brief.id: brief for brief in briefs}
+    pages = {brief.path: render_brief(brief, by_id) for brief in briefs}
+    pages.update(index_pages(briefs))
+    counts = {
+        "localities": len(briefs_by_locality(briefs)),
+        "regions": len(briefs_by_region(briefs)),
+        "sectors": len(briefs_by_sector(briefs)),
+    }
+    pages[TIMELINE] = timeline(briefs)
+    pages[HOME] = home(briefs, counts)
+    return dict(sorted(pages.items()))

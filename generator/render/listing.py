@@ -1,0 +1,37 @@
+"""Lists of briefs as they appear on index pages."""
+
+from __future__ import annotations
+
+from generator.knowledge import label, sectors
+from generator.model import Brief
+from generator.render.markdown import (
+    escape,
+    front_matter,
+    language_name,
+    link,
+    newest_first,
+    short_date,
+    table,
+)
+
+
+def brief_table(briefs: list[Brief], page: str) -> str:
+    """Briefs newest first (undated last): date, title, language and sectors."""
+    if not briefs:
+        return escape(label("no_briefs"))
+    rows = [
+        [
+            short_date(brief),
+            link(brief.title, brief.path, page),
+            escape(language_name(brief.language)),
+            escape(", ".join(sectors()[s].name for s in brief.sectors)),
+        ]
+        for brief in sorted(briefs, key=newest_first)
+    ]
+    header = [label("date"), label("brief"), label("language"), label("sectors")]
+    return table([escape(h) for h in header], rows)
+
+
+def page(title: str, body: list[str]) -> str:
+    """A generated page: a title in front matter and as the heading, then the body blocks."""
+    return "\n\n".join([front_matter({"title": title}), f"# {escape(title)}", *body]) + "\n"

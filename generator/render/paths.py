@@ -1,0 +1,31 @@
+"""Where each generated page lives inside docs/ (the generator owns these subtrees)."""
+
+from __future__ import annotations
+
+GENERATED_ROOTS = ("briefs", "localities", "regions", "sectors", "index.md", "timeline.md")
+HOME = "index.md"
+TIMELINE = "timeline.md"
+LOCALITIES_INDEX = "localities/index.md"
+REGIONS_INDEX = "regions/index.md"
+SECTORS_INDEX = "sectors/index.md"
+
+
+def locality_page(locality_id: str) -> str:
+    """docs path of a prefecture or province page, e.g. localities/jp/gunma.md."""
+    return f"localities/{locality_id}.md"
+
+
+def region_page(region_id: str) -> str:
+    """docs path of a region page, e.g. regions/vn/tay-nguyen.md."""
+    return f"regions/{region_id}.md"
+
+
+def sector_page(sector_id: str) -> str:
+    """docs path of a sector page, e.g. sectors/agriculture.md."""
+    return f"sectors/{sector_id}.md"
+
+
+def is_generated(path: str) -> bool:
+    """True for a docs path inside the generator's subtrees."""
+    first = path.split("/", 1)[0]
+    return first in GENERATED_ROOTS and ".." not in path.split("/")

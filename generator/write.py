@@ -1,0 +1,102 @@
+"""Write stage: the only stage that touches docs/. Atomic, and never touches hand-written pages.
+
+A manifest lists the files the generator wrote. Only those may be rewritten or deleted: a file
+that is not in the manifest belongs to a person, even inside a generated folder.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.render.paths import GENERATED_ROOTS, is_generated
+
+log = logging.getLogger("generator")
+
+MANIFEST = ".briefing-manifest.json"
+
+
+@dataclass
+class WriteReport:
+    """What the write stage did."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename over it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def read_manifest(docs_dir: Path) -> set[str]:
+    """Paths the generator wrote last time (empty when there is no usable manifest)."""
+    path = docs_dir / MANIFEST
+    if not path.exists():
+        return set()
+    try:
+        return {p for p in json.loads(path.read_text(encoding="utf-8")) if is_generated(p)}
+    except (ValueError, TypeError, OSError) as error:
+        log.warning("%s: unreadable manifest, treated as empty: %s", path, error)
+        return set()
+
+
+def _inside(docs_dir: Path, target: Path) -> bool:
+    root = docs_dir.resolve()
+    return target.parent.resolve().is_relative_to(root) and not target.is_symlink()
+
+
+def _remove_empty_dirs(docs_dir: Path) -> None:
+    for root_name in GENERATED_ROOTS:
+        root = docs_dir / root_name
+        if not root.is_dir():
+            continue
+        for folder in sorted(root.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+
+
+def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
+    """Make docs/ hold exactly `pages` in the generated subtrees, touching nothing else."""
+    report = WriteReport()
+    owned = read_manifest(docs_dir)
+    kept: set[str] = set()
+    for path, text in sorted(pages.items()):
+        target = docs_dir / path
+        if not is_generated(path) or not _inside(docs_dir, target):
+            log.warning("%s: refused: outside the generated folders of docs/", path)
+            report.refused.append(path)
+            continue
+        data = text.encode("utf-8")
+        if target.exists() and path not in owned:
+            log.warning("%s: not overwritten: a page written by hand is there", target)
+            report.refused.append(path)
+            continue
+        kept.add(path)
+        if target.is_file() and target.read_bytes() == data:
+            report.unchanged.append(path)
+            continue
+        atomic_write(target, data)
+        report.written.append(path)
+    for path in sorted(owned - kept):
+        target = docs_dir / path
+        if target.is_file() and _inside(docs_dir, target):
+            target.unlink()
+            report.deleted.append(path)
+    atomic_write(docs_dir / MANIFEST, (json.dumps(sorted(kept), indent=1) + "\n").encode())
+    _remove_empty_dirs(docs_dir)
+    return report

@@ -1,0 +1,38 @@
+"""Golden files: every page generated from the five seeds, compared with tests/golden/.
+
+Regenerate on purpose only: `pytest tests/test_golden_pages.py --update-golden`, then review
+the diff before committing.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.pipeline import generate
+from generator.write import MANIFEST
+
+from .conftest import ROOT, SEEDS
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def generated_files(docs: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(docs).as_posix(): path.read_bytes()
+        for path in sorted(docs.rglob("*"))
+        if path.is_file() and path.name != MANIFEST
+    }
+
+
+def test_generated_pages_match_golden(tmp_path: Path, update_golden: bool) -> None:
+    docs = tmp_path / "docs"
+    generate(SEEDS, docs, ROOT)
+    actual = generated_files(docs)
+    if update_golden:
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        shutil.copytree(docs, GOLDEN, ignore=shutil.ignore_patterns(MANIFEST))
+    expected = generated_files(GOLDEN)
+    assert sorted(actual) == sorted(expected)
+    for path, content in expected.items():
+        assert actual[path].decode() == content.decode(), path

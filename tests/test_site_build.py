@@ -1,0 +1,138 @@
+"""End to end: the real `mkdocs build --strict` over the seeds, checked in the built HTML."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from generator.pipeline import generate
+from generator.render.paths import locality_page, region_page, sector_page
+
+from .conftest import ROOT, SEEDS
+
+
+class Links(HTMLParser):
+    """Collects the href of every <a> in the page's main content."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.hrefs.append(href)
+
+
+def html_path(site: Path, docs_path: str) -> Path:
+    """Where MkDocs (directory URLs) writes the page of a docs/ Markdown file."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return site / f"{stem}.html"
+    return site / stem / "index.html"
+
+
+def page_url(docs_path: str) -> str:
+    stem = docs_path.removesuffix(".md")
+    return "/" + ("" if stem == "index" else stem.removesuffix("index") + "/").replace("//", "/")
+
+
+def links_of(site: Path, docs_path: str) -> set[str]:
+    """Absolute site paths linked from a page."""
+    parser = Links()
+    parser.feed(html_path(site, docs_path).read_text(encoding="utf-8"))
+    base = page_url(docs_path)
+    return {urlparse(urljoin(base, href)).path for href in parser.hrefs}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
+    work = tmp_path_factory.mktemp("project")
+    docs = work / "docs"
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
+    shutil.copy(ROOT / "docs" / "about.md", docs / "about.md")
+    collected, _ = generate(SEEDS, docs, ROOT)
+    site = work / "site"
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD_SCRIPT, str(ROOT / "mkdocs.yml"), str(docs), str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return site, collected.briefs
+
+
+# `mkdocs build --strict` with this test's docs/ and site/ folders (the CLI has no --docs-dir).
+BUILD_SCRIPT = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+build(load_config(sys.argv[1], docs_dir=sys.argv[2], site_dir=sys.argv[3], strict=True))
+"""
+
+
+def test_every_brief_has_a_page(built: tuple[Path, list]) -> None:
+    site, briefs = built
+    assert len(briefs) == 5
+    for brief in briefs:
+        assert html_path(site, brief.path).is_file()
+
+
+def test_indexes_link_to_their_briefs(built: tuple[Path, list]) -> None:
+    site, briefs = built
+    for brief in briefs:
+        url = page_url(brief.path)
+        for locality in brief.localities:
+            assert url in links_of(site, locality_page(locality)), (locality, brief.id)
+        for region in brief.regions:
+            assert url in links_of(site, region_page(region)), (region, brief.id)
+        for sector in brief.sectors:
+            assert url in links_of(site, sector_page(sector)), (sector, brief.id)
+        assert url in links_of(site, "timeline.md")
+
+
+def test_briefs_link_back_to_their_indexes(built: tuple[Path, list]) -> None:
+    site, briefs = built
+    for brief in briefs:
+        links = links_of(site, brief.path)
+        expected = [locality_page(x) for x in brief.localities]
+        expected += [region_page(x) for x in brief.regions]
+        expected += [sector_page(x) for x in brief.sectors]
+        for target in expected:
+            assert page_url(target) in links, (brief.id, target)
+
+
+def test_pages_the_issue_names_exist(built: tuple[Path, list]) -> None:
+    site, _ = built
+    for docs_path in (
+        "localities/jp/gunma.md",
+        "localities/vn/quang-ninh.md",
+        "localities/jp/kumamoto.md",
+        "localities/vn/dak-lak.md",
+        "regions/vn/tay-nguyen.md",
+        "regions/jp/kyushu.md",
+        "timeline.md",
+        "index.md",
+        "about.md",
+        "localities/index.md",
+        "sectors/index.md",
+    ):
+        assert html_path(site, docs_path).is_file(), docs_path
+
+
+def test_same_event_briefs_link_each_other(built: tuple[Path, list]) -> None:
+    site, briefs = built
+    by_id = {brief.id: brief for brief in briefs}
+    for brief in briefs:
+        for other in brief.related:
+            assert page_url(by_id[other].path) in links_of(site, brief.path)

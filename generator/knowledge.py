@@ -123,6 +123,7 @@ class Sector:
     name: str
     parent: str | None
     keywords: dict[str, tuple[str, ...]]
+    excluded: tuple[str, ...]  # phrases that use a keyword in passing
 
 
 @cache
@@ -134,6 +135,7 @@ def sectors() -> dict[str, Sector]:
             name=entry["name"],
             parent=entry.get("parent"),
             keywords={lang: tuple(words) for lang, words in entry["keywords"].items()},
+            excluded=tuple(entry.get("not") or ()),
         )
         for entry in load("sectors.yaml")["sectors"]
     }

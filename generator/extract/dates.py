@@ -34,8 +34,8 @@ class DateMention:
 
 
 @cache
-def month_numbers(language: str) -> dict[str, int]:
-    """Month names and abbreviations (CLDR) of a language, folded, to month numbers."""
+def _cldr_month_names(language: str) -> dict[str, int]:
+    """Month names and abbreviations (CLDR) of a language, as written, to month numbers."""
     names: dict[str, int] = {}
     for width in ("wide", "abbreviated"):
         for context in ("format", "stand-alone"):
@@ -44,15 +44,21 @@ def month_numbers(language: str) -> dict[str, int]:
             except (ValueError, LookupError):
                 continue
             for number, name in months.items():
-                names[name.casefold().rstrip(".")] = number
+                names[name.rstrip(".")] = number
     return names
 
 
+@cache
+def month_numbers(language: str) -> dict[str, int]:
+    """Month names folded to lower case, to month numbers (for reading a match)."""
+    return {name.casefold(): number for name, number in _cldr_month_names(language).items()}
+
+
 def _month_alternation(language: str) -> str:
-    names = sorted(month_numbers(language), key=len, reverse=True)
-    # Case-sensitive matching keeps the English modal "may" from being a month;
-    # each name is allowed in lower case and capitalised.
-    forms = dict.fromkeys(form for name in names for form in (name, name.capitalize()))
+    # Case-sensitive, as CLDR writes them: English "May" is a month, the modal "may" is not.
+    # A capitalised form is also allowed, for names that begin a sentence ("Novembre").
+    names = sorted(_cldr_month_names(language), key=len, reverse=True)
+    forms = dict.fromkeys(form for name in names for form in (name, name[:1].upper() + name[1:]))
     return "|".join(re.escape(form) for form in forms)
 
 

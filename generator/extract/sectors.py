@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from generator.extract.places import fold_char
-from generator.knowledge import Sector, load, sectors
+from generator.knowledge import Sector, sectors
 
 
 def _latin(char: str) -> bool:
@@ -28,36 +28,37 @@ def _is_acronym(keyword: str) -> bool:
     return keyword.isupper() and keyword.isascii()
 
 
+def _keywords(sector: Sector, language: str) -> tuple[str, ...]:
+    # English acronyms also apply to any language: "AI", "ODA" and "JICA" are written as
+    # such in Vietnamese and Indonesian news.
+    own = sector.keywords.get(language, ())
+    english = sector.keywords.get("en", ()) if language != "en" else ()
+    return own + tuple(k for k in english if _is_acronym(k) and k not in own)
+
+
 @cache
-def _patterns(language: str) -> dict[str, list[re.Pattern[str]]]:
-    compiled: dict[str, list[re.Pattern[str]]] = {}
+def _matchers(language: str) -> list[tuple[str, re.Pattern[str] | None, list[re.Pattern[str]]]]:
+    """Per sector: its id, the pattern of its excluded phrases, and its keyword patterns."""
+    matchers = []
     for sector in sectors().values():
-        compiled[sector.id] = [
+        excluded = None
+        if sector.excluded:
+            phrases = sorted(sector.excluded, key=len, reverse=True)
+            excluded = re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE)
+        keywords = [
             re.compile(keyword_pattern(k), 0 if _is_acronym(k) else re.IGNORECASE)
             for k in _keywords(sector, language)
         ]
-    return compiled
-
-
-def _keywords(sector: Sector, language: str) -> tuple[str, ...]:
-    # English keywords also apply to any language: acronyms and English terms are common
-    # in Vietnamese and Indonesian news ("AI", "ODA", "logistics").
-    own = sector.keywords.get(language, ())
-    english = sector.keywords.get("en", ()) if language != "en" else ()
-    return own + tuple(k for k in english if _is_acronym(k))
-
-
-@cache
-def _ignore() -> re.Pattern[str]:
-    phrases = sorted(load("sectors.yaml")["ignore"], key=len, reverse=True)
-    return re.compile("|".join(re.escape(p) for p in phrases), re.IGNORECASE)
+        matchers.append((sector.id, excluded, keywords))
+    return matchers
 
 
 def extract_sectors(paragraphs: list[str], language: str) -> tuple[str, ...]:
     """Sector ids whose keywords the text uses, in taxonomy order."""
-    text = _ignore().sub(" ", "\n".join(paragraphs))
-    return tuple(
-        sector_id
-        for sector_id, patterns in _patterns(language).items()
-        if any(pattern.search(text) for pattern in patterns)
-    )
+    text = "\n".join(paragraphs)
+    found = []
+    for sector_id, excluded, keywords in _matchers(language):
+        own_text = excluded.sub(" ", text) if excluded else text
+        if any(pattern.search(own_text) for pattern in keywords):
+            found.append(sector_id)
+    return tuple(found)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -66,9 +65,7 @@ def run_generate(args: argparse.Namespace) -> None:
 
 def run_check(args: argparse.Namespace) -> None:
     """Print every seed that needs a human, and why."""
-    collected = collect(args.seeds, Path.cwd())
-    for problem in collected.problems:
-        log.warning("%s: %s", problem.source, problem.message)
+    collected = collect(args.seeds, Path.cwd())  # unusable seeds are logged as they are read
     for brief in collected.briefs:
         for reason in needs_human(brief):
             log.warning("%s: %s", brief.source, reason)

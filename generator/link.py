@@ -87,8 +87,9 @@ def _shared_year(brief: Brief, others: list[Brief]) -> int | None:
     years = Counter(
         other.date.start.year
         for other in others
-        if other.date.start and other.date.start.year and other.date.year_source
-        in YEAR_SOURCES_TO_SHARE
+        if other.date.start
+        and other.date.start.year
+        and other.date.year_source in YEAR_SOURCES_TO_SHARE
     )
     if not years:
         return None

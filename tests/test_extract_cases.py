@@ -65,8 +65,13 @@ DATE_CASES = [
     ("en", "You may 2 visit", None, None, "none"),
     ("fr", "a eu lieu du 4 à 8 novembre dans", "--11-04", "--11-08", "none"),
     ("fr", "le 1er décembre 2025", "2025-12-01", None, "text"),
-    ("id", "Pada tanggal 25 November, di Quang Ninh. Pada bulan April 2025", "2025-11-25", None,
-     "inferred"),
+    (
+        "id",
+        "Pada tanggal 25 November, di Quang Ninh. Pada bulan April 2025",
+        "2025-11-25",
+        None,
+        "inferred",
+    ),
     ("id", "pada 3 Agustus 2024", "2024-08-03", None, "text"),
     ("de", "Am 25. November 2025 trafen sich", "2025-11-25", None, "text"),
     ("de", "vom 4. bis 8. November", "--11-04", "--11-08", "none"),
@@ -98,7 +103,11 @@ def test_a_year_is_never_taken_from_the_clock() -> None:
 
 SECTOR_CASES = [
     ("fr", "la Chambre de Commerce et d'Industrie de Tokyo", set()),
-    ("fr", "coopération dans le commerce et l'industrie manufacturière", {"trade", "manufacturing"}),
+    (
+        "fr",
+        "coopération dans le commerce et l'industrie manufacturière",
+        {"trade", "manufacturing"},
+    ),
     ("vi", "hợp tác trong lĩnh vực nông nghiệp và du lịch", {"agriculture", "tourism"}),
     ("vi", "cải thiện môi trường đầu tư", {"investment"}),
     ("en", "cooperation in semiconductors and AI", {"semiconductors", "ai"}),

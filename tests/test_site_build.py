@@ -74,7 +74,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
 
 # `mkdocs build --strict` with this test's docs/ and site/ folders (the CLI has no --docs-dir).
 BUILD_SCRIPT = """
+import logging
 import sys
+logging.basicConfig(format="%(levelname)s %(message)s")
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 build(load_config(sys.argv[1], docs_dir=sys.argv[2], site_dir=sys.argv[3], strict=True))

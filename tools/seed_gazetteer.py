@@ -69,38 +69,100 @@ JP = {
 }
 # Prefecture names that are also common words or surnames: a bare mention needs a qualifier.
 JP_NEEDS_QUALIFIER = {"mie", "nara", "saga", "fukushima", "yamaguchi", "miyazaki", "ishikawa"}
-JP_SUFFIX = {"tokyo": ("都", "Metropolis", "to"), "kyoto": ("府", "Prefecture", "fu"),
-             "osaka": ("府", "Prefecture", "fu"), "hokkaido": ("", "Prefecture", "")}
+JP_SUFFIX = {
+    "tokyo": ("都", "Metropolis", "to"),
+    "kyoto": ("府", "Prefecture", "fu"),
+    "osaka": ("府", "Prefecture", "fu"),
+    "hokkaido": ("", "Prefecture", ""),
+}
 
 # slug: (ISO code, Vietnamese name, merged into (slug) or "", katakana, Chinese, Korean, extra)
 VN = {
     "ha-noi": ("VN-HN", "Hà Nội", "", "ハノイ", "河内", "하노이", ["Hanoi", "Hanoï", "TP Hà Nội"]),
-    "ho-chi-minh": ("VN-SG", "Hồ Chí Minh", "", "ホーチミン", "胡志明市", "호찌민",
-                    ["Ho Chi Minh City", "HCMC", "TP.HCM", "TP HCM", "TPHCM", "Sài Gòn",
-                     "Saigon", "Hô-Chi-Minh-Ville", "Kota Ho Chi Minh", "Hồ Chí Minh City",
-                     "Thành phố Hồ Chí Minh", "TP Hồ Chí Minh", "TP. Hồ Chí Minh",
-                     "ホーチミン市", "호찌민시", "胡志明"]),
+    "ho-chi-minh": (
+        "VN-SG",
+        "Hồ Chí Minh",
+        "",
+        "ホーチミン",
+        "胡志明市",
+        "호찌민",
+        [
+            "Ho Chi Minh City",
+            "HCMC",
+            "TP.HCM",
+            "TP HCM",
+            "TPHCM",
+            "Sài Gòn",
+            "Saigon",
+            "Hô-Chi-Minh-Ville",
+            "Kota Ho Chi Minh",
+            "Hồ Chí Minh City",
+            "Thành phố Hồ Chí Minh",
+            "TP Hồ Chí Minh",
+            "TP. Hồ Chí Minh",
+            "ホーチミン市",
+            "호찌민시",
+            "胡志明",
+        ],
+    ),
     "hai-phong": ("VN-HP", "Hải Phòng", "", "ハイフォン", "海防", "하이퐁", ["Haiphong"]),
     "da-nang": ("VN-DN", "Đà Nẵng", "", "ダナン", "岘港", "다낭", ["Danang"]),
     "can-tho": ("VN-CT", "Cần Thơ", "", "カントー", "芹苴", "껀터", []),
-    "hue": ("VN-26", "Huế", "", "フエ", "顺化", "후에",
-            ["Thừa Thiên Huế", "Thừa Thiên - Huế", "Thừa Thiên-Huế", "承天顺化省", "トゥアティエン・フエ"]),
+    "hue": (
+        "VN-26",
+        "Huế",
+        "",
+        "フエ",
+        "顺化",
+        "후에",
+        [
+            "Thừa Thiên Huế",
+            "Thừa Thiên - Huế",
+            "Thừa Thiên-Huế",
+            "承天顺化省",
+            "トゥアティエン・フエ",
+        ],
+    ),
     "lai-chau": ("VN-01", "Lai Châu", "", "ライチャウ", "莱州省", "라이쩌우", []),
     "lao-cai": ("VN-02", "Lào Cai", "", "ラオカイ", "老街", "라오까이", []),
     "ha-giang": ("VN-03", "Hà Giang", "tuyen-quang", "ハザン", "河江", "하장", ["ハジアン"]),
     "cao-bang": ("VN-04", "Cao Bằng", "", "カオバン", "高平", "까오방", []),
     "son-la": ("VN-05", "Sơn La", "", "ソンラ", "山罗", "선라", []),
     "yen-bai": ("VN-06", "Yên Bái", "lao-cai", "イエンバイ", "安沛", "옌바이", ["イェンバイ"]),
-    "tuyen-quang": ("VN-07", "Tuyên Quang", "", "トゥエンクアン", "宣光", "뚜옌꽝", ["トゥエンクァン"]),
+    "tuyen-quang": (
+        "VN-07",
+        "Tuyên Quang",
+        "",
+        "トゥエンクアン",
+        "宣光",
+        "뚜옌꽝",
+        ["トゥエンクァン"],
+    ),
     "lang-son": ("VN-09", "Lạng Sơn", "", "ランソン", "谅山", "랑선", []),
     "quang-ninh": ("VN-13", "Quảng Ninh", "", "クアンニン", "广宁", "꽝닌", ["クァンニン"]),
     "hoa-binh": ("VN-14", "Hòa Bình", "phu-tho", "ホアビン", "和平省", "호아빈", ["Hoà Bình"]),
     "ninh-binh": ("VN-18", "Ninh Bình", "", "ニンビン", "宁平", "닌빈", []),
     "thai-binh": ("VN-20", "Thái Bình", "hung-yen", "タイビン", "太平省", "타이빈", []),
-    "thanh-hoa": ("VN-21", "Thanh Hóa", "", "タインホア", "清化", "타인호아", ["Thanh Hoá", "タンホア"]),
+    "thanh-hoa": (
+        "VN-21",
+        "Thanh Hóa",
+        "",
+        "タインホア",
+        "清化",
+        "타인호아",
+        ["Thanh Hoá", "タンホア"],
+    ),
     "nghe-an": ("VN-22", "Nghệ An", "", "ゲアン", "义安", "응에안", ["ゲーアン"]),
     "ha-tinh": ("VN-23", "Hà Tĩnh", "", "ハティン", "河静", "하띤", []),
-    "quang-binh": ("VN-24", "Quảng Bình", "quang-tri", "クアンビン", "广平", "꽝빈", ["クァンビン"]),
+    "quang-binh": (
+        "VN-24",
+        "Quảng Bình",
+        "quang-tri",
+        "クアンビン",
+        "广平",
+        "꽝빈",
+        ["クァンビン"],
+    ),
     "quang-tri": ("VN-25", "Quảng Trị", "", "クアンチ", "广治", "꽝찌", ["クァンチ"]),
     "quang-nam": ("VN-27", "Quảng Nam", "da-nang", "クアンナム", "广南", "꽝남", ["クァンナム"]),
     "kon-tum": ("VN-28", "Kon Tum", "quang-ngai", "コントゥム", "昆嵩", "꼰뚬", ["Kontum"]),
@@ -108,8 +170,15 @@ VN = {
     "gia-lai": ("VN-30", "Gia Lai", "", "ザライ", "嘉莱", "잘라이", ["ジアライ"]),
     "binh-dinh": ("VN-31", "Bình Định", "gia-lai", "ビンディン", "平定", "빈딘", []),
     "phu-yen": ("VN-32", "Phú Yên", "dak-lak", "フーイエン", "富安", "푸옌", ["フーイェン"]),
-    "dak-lak": ("VN-33", "Đắk Lắk", "", "ダクラク", "多乐", "닥락", ["Daklak", "Dak Lak", "Đăk Lăk",
-                                                               "Đắc Lắk"]),
+    "dak-lak": (
+        "VN-33",
+        "Đắk Lắk",
+        "",
+        "ダクラク",
+        "多乐",
+        "닥락",
+        ["Daklak", "Dak Lak", "Đăk Lăk", "Đắc Lắk"],
+    ),
     "khanh-hoa": ("VN-34", "Khánh Hòa", "", "カインホア", "庆和", "카인호아", ["Khánh Hoà"]),
     "lam-dong": ("VN-35", "Lâm Đồng", "", "ラムドン", "林同", "럼동", []),
     "ninh-thuan": ("VN-36", "Ninh Thuận", "khanh-hoa", "ニントゥアン", "宁顺", "닌투언", []),
@@ -117,22 +186,52 @@ VN = {
     "dong-nai": ("VN-39", "Đồng Nai", "", "ドンナイ", "同奈", "동나이", []),
     "binh-thuan": ("VN-40", "Bình Thuận", "lam-dong", "ビントゥアン", "平顺", "빈투언", []),
     "long-an": ("VN-41", "Long An", "tay-ninh", "ロンアン", "隆安", "롱안", []),
-    "ba-ria-vung-tau": ("VN-43", "Bà Rịa - Vũng Tàu", "ho-chi-minh", "バリア・ブンタウ", "巴地头顿",
-                        "바리아붕따우", ["Bà Rịa–Vũng Tàu", "Bà Rịa-Vũng Tàu", "BR-VT"]),
+    "ba-ria-vung-tau": (
+        "VN-43",
+        "Bà Rịa - Vũng Tàu",
+        "ho-chi-minh",
+        "バリア・ブンタウ",
+        "巴地头顿",
+        "바리아붕따우",
+        ["Bà Rịa–Vũng Tàu", "Bà Rịa-Vũng Tàu", "BR-VT"],
+    ),
     "an-giang": ("VN-44", "An Giang", "", "アンザン", "安江", "안장", []),
     "dong-thap": ("VN-45", "Đồng Tháp", "", "ドンタップ", "同塔", "동탑", ["ドンタプ"]),
-    "tien-giang": ("VN-46", "Tiền Giang", "dong-thap", "ティエンザン", "前江", "띠엔장", ["ティエンジアン"]),
+    "tien-giang": (
+        "VN-46",
+        "Tiền Giang",
+        "dong-thap",
+        "ティエンザン",
+        "前江",
+        "띠엔장",
+        ["ティエンジアン"],
+    ),
     "kien-giang": ("VN-47", "Kiên Giang", "an-giang", "キエンザン", "坚江", "끼엔장", []),
     "vinh-long": ("VN-49", "Vĩnh Long", "", "ヴィンロン", "永隆", "빈롱", ["ビンロン"]),
     "ben-tre": ("VN-50", "Bến Tre", "vinh-long", "ベンチェ", "槟知", "벤째", []),
     "tra-vinh": ("VN-51", "Trà Vinh", "vinh-long", "チャビン", "茶荣", "짜빈", []),
     "soc-trang": ("VN-52", "Sóc Trăng", "can-tho", "ソクチャン", "朔庄", "속짱", []),
-    "bac-kan": ("VN-53", "Bắc Kạn", "thai-nguyen", "バックカン", "北𣴓", "박깐", ["Bắc Cạn", "バクカン"]),
+    "bac-kan": (
+        "VN-53",
+        "Bắc Kạn",
+        "thai-nguyen",
+        "バックカン",
+        "北𣴓",
+        "박깐",
+        ["Bắc Cạn", "バクカン"],
+    ),
     "bac-giang": ("VN-54", "Bắc Giang", "bac-ninh", "バクザン", "北江省", "박장", ["バクジアン"]),
     "bac-lieu": ("VN-55", "Bạc Liêu", "ca-mau", "バクリエウ", "薄辽", "박리에우", ["バクリュウ"]),
     "bac-ninh": ("VN-56", "Bắc Ninh", "", "バクニン", "北宁", "박닌", []),
-    "binh-duong": ("VN-57", "Bình Dương", "ho-chi-minh", "ビンズオン", "平阳省", "빈즈엉",
-                   ["ビンドゥオン"]),
+    "binh-duong": (
+        "VN-57",
+        "Bình Dương",
+        "ho-chi-minh",
+        "ビンズオン",
+        "平阳省",
+        "빈즈엉",
+        ["ビンドゥオン"],
+    ),
     "binh-phuoc": ("VN-58", "Bình Phước", "dong-nai", "ビンフオック", "平福", "빈프억", []),
     "ca-mau": ("VN-59", "Cà Mau", "", "カマウ", "金瓯", "까마우", []),
     "hai-duong": ("VN-61", "Hải Dương", "hai-phong", "ハイズオン", "海阳省", "하이즈엉", []),
@@ -147,12 +246,25 @@ VN = {
     "hau-giang": ("VN-73", "Hậu Giang", "can-tho", "ハウザン", "后江", "허우장", []),
 }
 # Bare names that are also common words or people's names: they need a qualifier nearby.
-VN_NEEDS_QUALIFIER = {"ho-chi-minh": ["Hồ Chí Minh", "Ho Chi Minh", "ホーチミン", "胡志明", "호찌민"]}
+VN_NEEDS_QUALIFIER = {
+    "ho-chi-minh": ["Hồ Chí Minh", "Ho Chi Minh", "ホーチミン", "胡志明", "호찌민"]
+}
 
 # (parent slug, slug, Vietnamese or romaji name, aliases); Japanese cities carry their kanji.
 CITIES = [
-    ("vn/dak-lak", "buon-ma-thuot", "Buôn Ma Thuột", ["Buon Ma Thuot", "Buôn Mê Thuột", "Ban Mê Thuột",
-                                                       "Buon Me Thuot", "Ban Me Thuot", "バンメトート"]),
+    (
+        "vn/dak-lak",
+        "buon-ma-thuot",
+        "Buôn Ma Thuột",
+        [
+            "Buon Ma Thuot",
+            "Buôn Mê Thuột",
+            "Ban Mê Thuột",
+            "Buon Me Thuot",
+            "Ban Me Thuot",
+            "バンメトート",
+        ],
+    ),
     ("vn/quang-ninh", "ha-long", "Hạ Long", ["Halong", "Ha Long", "ハロン", "下龙", "하롱"]),
     ("vn/quang-ninh", "mong-cai", "Móng Cái", []),
     ("vn/quang-ninh", "uong-bi", "Uông Bí", []),
@@ -209,43 +321,143 @@ CITIES = [
 
 # id: (name, aliases, members, needs-qualifier aliases)
 REGIONS = {
-    "vn/tay-nguyen": ("Tây Nguyên", ["Tay Nguyen", "Central Highlands", "Hauts plateaux du Centre",
-                                    "Hauts Plateaux du Centre", "Dataran Tinggi Tengah",
-                                    "Zentrales Hochland", "中部高原", "西原", "중부 고원", "떠이응우옌"],
-                      ["kon-tum", "gia-lai", "dak-lak", "dak-nong", "lam-dong"]),
-    "vn/mekong-delta": ("Đồng bằng sông Cửu Long", ["ĐBSCL", "Mekong Delta", "delta du Mékong",
-                                                    "Delta du Mékong", "Delta Mekong", "Mekongdelta",
-                                                    "メコンデルタ", "湄公河三角洲", "메콩델타",
-                                                    "Đồng bằng Sông Cửu Long", "miền Tây Nam Bộ"],
-                        ["long-an", "tien-giang", "ben-tre", "tra-vinh", "vinh-long", "dong-thap",
-                         "an-giang", "kien-giang", "can-tho", "hau-giang", "soc-trang", "bac-lieu",
-                         "ca-mau"]),
-    "vn/northwest": ("Tây Bắc", ["Northwest Vietnam", "Nord-Ouest du Vietnam", "vùng Tây Bắc",
-                                 "ベトナム北西部", "越南西北", "서북부"],
-                     ["lai-chau", "dien-bien", "son-la", "hoa-binh", "lao-cai", "yen-bai"]),
-    "vn/central": ("Miền Trung", ["miền Trung", "Central Vietnam", "central Vietnam",
-                                  "Centre du Vietnam", "centre du Vietnam", "Vietnam Tengah",
-                                  "Zentralvietnam", "ベトナム中部", "越南中部", "베트남 중부"],
-                   ["thanh-hoa", "nghe-an", "ha-tinh", "quang-binh", "quang-tri", "hue", "da-nang",
-                    "quang-nam", "quang-ngai", "binh-dinh", "phu-yen", "khanh-hoa", "ninh-thuan",
-                    "binh-thuan"]),
+    "vn/tay-nguyen": (
+        "Tây Nguyên",
+        [
+            "Tay Nguyen",
+            "Central Highlands",
+            "Hauts plateaux du Centre",
+            "Hauts Plateaux du Centre",
+            "Dataran Tinggi Tengah",
+            "Zentrales Hochland",
+            "中部高原",
+            "西原",
+            "중부 고원",
+            "떠이응우옌",
+        ],
+        ["kon-tum", "gia-lai", "dak-lak", "dak-nong", "lam-dong"],
+    ),
+    "vn/mekong-delta": (
+        "Đồng bằng sông Cửu Long",
+        [
+            "ĐBSCL",
+            "Mekong Delta",
+            "delta du Mékong",
+            "Delta du Mékong",
+            "Delta Mekong",
+            "Mekongdelta",
+            "メコンデルタ",
+            "湄公河三角洲",
+            "메콩델타",
+            "Đồng bằng Sông Cửu Long",
+            "miền Tây Nam Bộ",
+        ],
+        [
+            "long-an",
+            "tien-giang",
+            "ben-tre",
+            "tra-vinh",
+            "vinh-long",
+            "dong-thap",
+            "an-giang",
+            "kien-giang",
+            "can-tho",
+            "hau-giang",
+            "soc-trang",
+            "bac-lieu",
+            "ca-mau",
+        ],
+    ),
+    "vn/northwest": (
+        "Tây Bắc",
+        [
+            "Northwest Vietnam",
+            "Nord-Ouest du Vietnam",
+            "vùng Tây Bắc",
+            "ベトナム北西部",
+            "越南西北",
+            "서북부",
+        ],
+        ["lai-chau", "dien-bien", "son-la", "hoa-binh", "lao-cai", "yen-bai"],
+    ),
+    "vn/central": (
+        "Miền Trung",
+        [
+            "miền Trung",
+            "Central Vietnam",
+            "central Vietnam",
+            "Centre du Vietnam",
+            "centre du Vietnam",
+            "Vietnam Tengah",
+            "Zentralvietnam",
+            "ベトナム中部",
+            "越南中部",
+            "베트남 중부",
+        ],
+        [
+            "thanh-hoa",
+            "nghe-an",
+            "ha-tinh",
+            "quang-binh",
+            "quang-tri",
+            "hue",
+            "da-nang",
+            "quang-nam",
+            "quang-ngai",
+            "binh-dinh",
+            "phu-yen",
+            "khanh-hoa",
+            "ninh-thuan",
+            "binh-thuan",
+        ],
+    ),
     "jp/hokkaido-region": ("Hokkaido region", [], ["hokkaido"]),
-    "jp/tohoku": ("Tohoku", ["Tōhoku", "東北地方", "東北", "东北地区", "도호쿠"],
-                  ["aomori", "iwate", "miyagi", "akita", "yamagata", "fukushima"]),
-    "jp/kanto": ("Kanto", ["Kantō", "関東地方", "関東", "关东", "간토"],
-                 ["ibaraki", "tochigi", "gunma", "saitama", "chiba", "tokyo", "kanagawa"]),
-    "jp/chubu": ("Chubu", ["Chūbu", "中部地方", "中部地区", "주부"],
-                 ["niigata", "toyama", "ishikawa", "fukui", "yamanashi", "nagano", "gifu",
-                  "shizuoka", "aichi"]),
-    "jp/hokuriku": ("Hokuriku", ["北陸", "北陆", "호쿠리쿠"],
-                    ["niigata", "toyama", "ishikawa", "fukui"]),
-    "jp/kansai": ("Kansai", ["Kinki", "関西", "近畿", "关西", "近畿地方", "간사이", "긴키"],
-                  ["mie", "shiga", "kyoto", "osaka", "hyogo", "nara", "wakayama"]),
-    "jp/chugoku": ("Chugoku", ["Chūgoku", "中国地方", "주고쿠"],
-                   ["tottori", "shimane", "okayama", "hiroshima", "yamaguchi"]),
+    "jp/tohoku": (
+        "Tohoku",
+        ["Tōhoku", "東北地方", "東北", "东北地区", "도호쿠"],
+        ["aomori", "iwate", "miyagi", "akita", "yamagata", "fukushima"],
+    ),
+    "jp/kanto": (
+        "Kanto",
+        ["Kantō", "関東地方", "関東", "关东", "간토"],
+        ["ibaraki", "tochigi", "gunma", "saitama", "chiba", "tokyo", "kanagawa"],
+    ),
+    "jp/chubu": (
+        "Chubu",
+        ["Chūbu", "中部地方", "中部地区", "주부"],
+        [
+            "niigata",
+            "toyama",
+            "ishikawa",
+            "fukui",
+            "yamanashi",
+            "nagano",
+            "gifu",
+            "shizuoka",
+            "aichi",
+        ],
+    ),
+    "jp/hokuriku": (
+        "Hokuriku",
+        ["北陸", "北陆", "호쿠리쿠"],
+        ["niigata", "toyama", "ishikawa", "fukui"],
+    ),
+    "jp/kansai": (
+        "Kansai",
+        ["Kinki", "関西", "近畿", "关西", "近畿地方", "간사이", "긴키"],
+        ["mie", "shiga", "kyoto", "osaka", "hyogo", "nara", "wakayama"],
+    ),
+    "jp/chugoku": (
+        "Chugoku",
+        ["Chūgoku", "中国地方", "주고쿠"],
+        ["tottori", "shimane", "okayama", "hiroshima", "yamaguchi"],
+    ),
     "jp/shikoku": ("Shikoku", ["四国", "시코쿠"], ["tokushima", "kagawa", "ehime", "kochi"]),
-    "jp/kyushu": ("Kyushu", ["Kyūshū", "Kyushu-Okinawa", "九州", "규슈"],
-                  ["fukuoka", "saga", "nagasaki", "kumamoto", "oita", "miyazaki", "kagoshima"]),
+    "jp/kyushu": (
+        "Kyushu",
+        ["Kyūshū", "Kyushu-Okinawa", "九州", "규슈"],
+        ["fukuoka", "saga", "nagasaki", "kumamoto", "oita", "miyazaki", "kagoshima"],
+    ),
     "jp/okinawa-region": ("Okinawa region", [], ["okinawa"]),
 }
 PRIMARY_VN_REGION = {}  # Vietnamese provinces are listed alphabetically, not by region.
@@ -279,8 +491,10 @@ def japan() -> list[dict]:
         full_kanji = kanji + suffix_kanji
         romaji = [sub.name, macron]
         # Qualifier words (province, 県, tỉnh...) are data of their own: only spellings here.
-        qualified = [f"{sub.name}-{suffix_ro}" if suffix_ro else "",
-                     f"{macron}-{suffix_ro}" if macron and suffix_ro else ""]
+        qualified = [
+            f"{sub.name}-{suffix_ro}" if suffix_ro else "",
+            f"{macron}-{suffix_ro}" if macron and suffix_ro else "",
+        ]
         needs_qualifier = slug in JP_NEEDS_QUALIFIER
         names = unique([full_kanji, kanji, zh.gettext(sub.name), korean, kana] + qualified)
         if needs_qualifier:
@@ -289,8 +503,13 @@ def japan() -> list[dict]:
             "id": f"jp/{slug}",
             "kind": "prefecture",
             "iso": sub.code,
-            "name": {"en": sub.name, "ja": full_kanji, "vi": sub.name, "zh": zh.gettext(sub.name),
-                     "ko": korean},
+            "name": {
+                "en": sub.name,
+                "ja": full_kanji,
+                "vi": sub.name,
+                "zh": zh.gettext(sub.name),
+                "ko": korean,
+            },
             "region": f"jp/{region}",
             "aliases": unique(names + ([] if needs_qualifier else romaji)),
         }
@@ -310,9 +529,14 @@ def vietnam() -> list[dict]:
     for slug, (iso, name, merged_into, kata, zh, ko, extra) in sorted(VN.items()):
         kind = "municipality" if iso[3:].isalpha() or slug == "hue" else "province"
         bare = [name, fold(name)]
-        cjk = [kata + ("市" if kind == "municipality" else "省"), kata, zh,
-               zh if zh.endswith(("省", "市")) else zh + ("市" if kind == "municipality" else "省"),
-               ko + ("시" if kind == "municipality" else "성"), ko]
+        cjk = [
+            kata + ("市" if kind == "municipality" else "省"),
+            kata,
+            zh,
+            zh if zh.endswith(("省", "市")) else zh + ("市" if kind == "municipality" else "省"),
+            ko + ("시" if kind == "municipality" else "성"),
+            ko,
+        ]
         qualified_only = VN_NEEDS_QUALIFIER.get(slug, [])
         aliases = unique(bare + extra + cjk, exclude=set(qualified_only))
         place = {
@@ -341,9 +565,15 @@ def cities() -> list[dict]:
         names = [name] + ([fold(name)] if fold(name) != name else []) + aliases
         if parent.startswith("vn/") and not name.endswith("City"):
             names += [f"thành phố {name}", f"{fold(name)} City"]
-        rows.append({"id": f"{parent}/{slug}", "kind": "city", "parent": parent,
-                     "name": {"en": fold(name), "vi": name},
-                     "aliases": unique(names)})
+        rows.append(
+            {
+                "id": f"{parent}/{slug}",
+                "kind": "city",
+                "parent": parent,
+                "name": {"en": fold(name), "vi": name},
+                "aliases": unique(names),
+            }
+        )
     return sorted(rows, key=lambda r: r["id"])
 
 
@@ -352,19 +582,28 @@ def regions() -> list[dict]:
     rows = []
     for region_id, (name, aliases, members) in REGIONS.items():
         country = region_id.split("/")[0]
-        rows.append({"id": region_id, "kind": "region", "name": {"en": fold(name), "vi": name},
-                     "members": [f"{country}/{m}" for m in members],
-                     "aliases": unique([name, fold(name)] + aliases) if aliases else []})
+        rows.append(
+            {
+                "id": region_id,
+                "kind": "region",
+                "name": {"en": fold(name), "vi": name},
+                "members": [f"{country}/{m}" for m in members],
+                "aliases": unique([name, fold(name)] + aliases) if aliases else [],
+            }
+        )
     return rows
 
 
 def main() -> None:
     """Print the seeded gazetteer as YAML."""
     data = {"places": japan() + vietnam() + cities() + regions()}
-    sys.stdout.write("# Gazetteer: every place the extractor knows. Curated by hand; seeded once by\n"
-                     "# tools/seed_gazetteer.py from pycountry (ISO 3166-2, ja and zh names).\n")
-    yaml.safe_dump(data, sys.stdout, allow_unicode=True, sort_keys=False, width=100,
-                   default_flow_style=None)
+    sys.stdout.write(
+        "# Gazetteer: every place the extractor knows. Curated by hand; seeded once by\n"
+        "# tools/seed_gazetteer.py from pycountry (ISO 3166-2, ja and zh names).\n"
+    )
+    yaml.safe_dump(
+        data, sys.stdout, allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
+    )
 
 
 if __name__ == "__main__":

@@ -17,10 +17,8 @@ def keyword_pattern(keyword: str) -> str:
     """A keyword as a regex: word-bounded for Latin words, `*` for any ending."""
     stem = keyword.rstrip("*")
     start = r"(?<!\w)" if _latin(stem[0]) else ""
-    if keyword.endswith("*"):
-        end = r"\w*"
-    else:
-        end = r"(?!\w)" if _latin(stem[-1]) else ""
+    bounded_end = r"(?!\w)" if _latin(stem[-1]) else ""
+    end = r"\w*" if keyword.endswith("*") else bounded_end
     return start + re.escape(stem) + end
 
 

@@ -165,7 +165,8 @@ def sector_page_text(sector_id: str, briefs: list[Brief], linked: set[str]) -> s
     body = []
     if sector.parent:
         parent = taxonomy[sector.parent]
-        body.append(f"**{escape(label('parent_sector'))}:** {link(parent.name, sector_page(parent.id), target)}")
+        parent_link = link(parent.name, sector_page(parent.id), target)
+        body.append(f"**{escape(label('parent_sector'))}:** {parent_link}")
     children = [s for s in taxonomy.values() if s.parent == sector_id]
     if children:
         items = ", ".join(
@@ -182,7 +183,11 @@ def sectors_index(by_sector: dict[str, list[Brief]]) -> str:
     rows = []
     for sector in sectors().values():
         count = len(by_sector.get(sector.id, []))
-        name = link(sector.name, sector_page(sector.id), SECTORS_INDEX) if count else escape(sector.name)
+        name = (
+            link(sector.name, sector_page(sector.id), SECTORS_INDEX)
+            if count
+            else escape(sector.name)
+        )
         rows.append([("↳ " if sector.parent else "") + name, str(count)])
     header = [escape(label("sectors")), escape(label("briefs"))]
     return page(label("sectors_index"), [escape(label("sectors_intro")), table(header, rows)])

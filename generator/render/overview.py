@@ -78,5 +78,3 @@ def home(briefs: list[Brief], counts: dict[str, int]) -> str:
         brief_table(latest, HOME),
     ]
     return page(label("site_title"), body)
-
-

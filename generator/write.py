@@ -30,6 +30,14 @@ class WriteReport:
     refused: list[str] = field(default_factory=list)
 
 
+def write_if_changed(target: Path, data: bytes) -> bool:
+    """Atomically write unless the file already holds exactly `data`; True when written."""
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    atomic_write(target, data)
+    return True
+
+
 def atomic_write(target: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename over it."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -87,16 +95,13 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
             report.refused.append(path)
             continue
         kept.add(path)
-        if target.is_file() and target.read_bytes() == data:
-            report.unchanged.append(path)
-            continue
-        atomic_write(target, data)
-        report.written.append(path)
+        (report.written if write_if_changed(target, data) else report.unchanged).append(path)
     for path in sorted(owned - kept):
         target = docs_dir / path
         if target.is_file() and _inside(docs_dir, target):
             target.unlink()
             report.deleted.append(path)
-    atomic_write(docs_dir / MANIFEST, (json.dumps(sorted(kept), indent=1) + "\n").encode())
+    # Rewriting an unchanged manifest would wake `briefing serve`'s watcher into a loop.
+    write_if_changed(docs_dir / MANIFEST, (json.dumps(sorted(kept), indent=1) + "\n").encode())
     _remove_empty_dirs(docs_dir)
     return report

@@ -25,6 +25,14 @@ def test_regenerating_gives_byte_identical_files(tmp_path: Path) -> None:
     assert len(report.unchanged) == len(first) - 1  # every page but the manifest
 
 
+def test_an_unchanged_run_touches_no_file(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    generate(SEEDS, docs, ROOT)
+    before = {p: p.stat().st_mtime_ns for p in docs.rglob("*")}
+    generate(SEEDS, docs, ROOT)
+    assert {p: p.stat().st_mtime_ns for p in docs.rglob("*")} == before
+
+
 def test_removed_seed_removes_its_page_and_keeps_hand_written_pages(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)

@@ -23,11 +23,31 @@ def _rules() -> dict[str, list[re.Pattern[str]]]:
         "trailing": [re.compile(p) for p in data["trailing_noise"]],
         "caption": [re.compile(p) for p in data["caption_patterns"]],
         "source_url": [re.compile(p) for p in data["source_url_patterns"]],
+        "related": [re.compile(p) for p in data["related_headers"]],
     }
 
 
 def _is_furniture(line: str) -> bool:
     return any(pattern.fullmatch(line) for pattern in _rules()["drop"])
+
+
+def _is_related_header(line: str) -> bool:
+    return any(pattern.fullmatch(line) for pattern in _rules()["related"])
+
+
+def _drop_related_blocks(lines: list[str]) -> list[str]:
+    """Drop "Related news" headers and the article headlines listed under them."""
+    kept: list[str] = []
+    in_block = False
+    for line in lines:
+        if _is_related_header(line):
+            in_block = True
+            continue
+        if in_block and not line.endswith(SENTENCE_END):
+            continue  # a headline of another article
+        in_block = False
+        kept.append(line)
+    return kept
 
 
 def _strip_trailing_noise(line: str) -> str:
@@ -79,16 +99,13 @@ def looks_like_headline(line: str, rest: list[str]) -> bool:
 
 def clean(source: Source) -> Document:
     """Turn a seed's raw text into a headline, body paragraphs and a source address."""
-    source_url = None
+    lines = _lines(source.text)
+    urls = [url for line in lines if (url := _source_url(line))]
     kept: list[str] = []
     seen: set[str] = set()
-    for raw_line in _lines(source.text):
+    for raw_line in _drop_related_blocks([line for line in lines if not _source_url(line)]):
         line = _strip_trailing_noise(raw_line).strip()
         if not line or _is_furniture(line):
-            continue
-        url = _source_url(line)
-        if url:
-            source_url = source_url or url
             continue
         key = line.casefold()
         if key in seen:  # pages repeat the lead and captions; keep the first occurrence
@@ -100,4 +117,4 @@ def clean(source: Source) -> Document:
     if kept and looks_like_headline(kept[0], kept[1:]):
         headline, kept = kept[0], kept[1:]
     paragraphs = tuple(Paragraph(line, caption=is_caption(line)) for line in kept)
-    return Document(source, headline, paragraphs, source_url)
+    return Document(source, headline, paragraphs, urls[0] if urls else None)

@@ -21,7 +21,8 @@ def place_id(name: str, country: str | None = None) -> str:
     matches = [
         place.id
         for place in gazetteer().places.values()
-        if (country is None or place.country == country)
+        if place.kind != "city"
+        and (country is None or place.country == country)
         and fold(name) in {fold(n) for n in (*place.names.values(), place.name)}
     ]
     assert len(matches) == 1, f"{name!r} matches {matches}"

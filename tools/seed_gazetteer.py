@@ -250,74 +250,164 @@ VN_NEEDS_QUALIFIER = {
     "ho-chi-minh": ["Hồ Chí Minh", "Ho Chi Minh", "ホーチミン", "胡志明", "호찌민"]
 }
 
-# (parent slug, slug, Vietnamese or romaji name, aliases); Japanese cities carry their kanji.
-CITIES = [
-    (
-        "vn/dak-lak",
-        "buon-ma-thuot",
-        "Buôn Ma Thuột",
-        [
-            "Buon Ma Thuot",
-            "Buôn Mê Thuột",
-            "Ban Mê Thuột",
-            "Buon Me Thuot",
-            "Ban Me Thuot",
-            "バンメトート",
-        ],
-    ),
-    ("vn/quang-ninh", "ha-long", "Hạ Long", ["Halong", "Ha Long", "ハロン", "下龙", "하롱"]),
+# Prefectural capitals: (prefecture slug, romaji, kanji without 市). A capital named like its
+# prefecture is only recognised with "City", "市" or "thành phố"; the bare name is the prefecture.
+JP_CAPITALS = [
+    ("hokkaido", "Sapporo", "札幌"),
+    ("aomori", "Aomori", "青森"),
+    ("iwate", "Morioka", "盛岡"),
+    ("miyagi", "Sendai", "仙台"),
+    ("akita", "Akita", "秋田"),
+    ("yamagata", "Yamagata", "山形"),
+    ("fukushima", "Fukushima", "福島"),
+    ("ibaraki", "Mito", "水戸"),
+    ("tochigi", "Utsunomiya", "宇都宮"),
+    ("gunma", "Maebashi", "前橋"),
+    ("saitama", "Saitama", "さいたま"),
+    ("chiba", "Chiba", "千葉"),
+    ("tokyo", "Shinjuku", "新宿"),
+    ("kanagawa", "Yokohama", "横浜"),
+    ("niigata", "Niigata", "新潟"),
+    ("toyama", "Toyama", "富山"),
+    ("ishikawa", "Kanazawa", "金沢"),
+    ("fukui", "Fukui", "福井"),
+    ("yamanashi", "Kofu", "甲府"),
+    ("nagano", "Nagano", "長野"),
+    ("gifu", "Gifu", "岐阜"),
+    ("shizuoka", "Shizuoka", "静岡"),
+    ("aichi", "Nagoya", "名古屋"),
+    ("mie", "Tsu", "津"),
+    ("shiga", "Otsu", "大津"),
+    ("kyoto", "Kyoto", "京都"),
+    ("osaka", "Osaka", "大阪"),
+    ("hyogo", "Kobe", "神戸"),
+    ("nara", "Nara", "奈良"),
+    ("wakayama", "Wakayama", "和歌山"),
+    ("tottori", "Tottori", "鳥取"),
+    ("shimane", "Matsue", "松江"),
+    ("okayama", "Okayama", "岡山"),
+    ("hiroshima", "Hiroshima", "広島"),
+    ("yamaguchi", "Yamaguchi", "山口"),
+    ("tokushima", "Tokushima", "徳島"),
+    ("kagawa", "Takamatsu", "高松"),
+    ("ehime", "Matsuyama", "松山"),
+    ("kochi", "Kochi", "高知"),
+    ("fukuoka", "Fukuoka", "福岡"),
+    ("saga", "Saga", "佐賀"),
+    ("nagasaki", "Nagasaki", "長崎"),
+    ("kumamoto", "Kumamoto", "熊本"),
+    ("oita", "Oita", "大分"),
+    ("miyazaki", "Miyazaki", "宮崎"),
+    ("kagoshima", "Kagoshima", "鹿児島"),
+    ("okinawa", "Naha", "那覇"),
+]
+# Other Japanese designated cities (政令指定都市) and cities often in the news.
+JP_OTHER_CITIES = [
+    ("kanagawa", "Kawasaki", "川崎"),
+    ("kanagawa", "Sagamihara", "相模原"),
+    ("shizuoka", "Hamamatsu", "浜松"),
+    ("osaka", "Sakai", "堺"),
+    ("fukuoka", "Kitakyushu", "北九州"),
+    ("okayama", "Mimasaka", "美作"),
+]
+# Vietnamese provincial capitals (before 2025): (province slug, name).
+VN_CAPITALS = [
+    ("ha-giang", "Hà Giang"),
+    ("cao-bang", "Cao Bằng"),
+    ("lao-cai", "Lào Cai"),
+    ("lai-chau", "Lai Châu"),
+    ("dien-bien", "Điện Biên Phủ"),
+    ("son-la", "Sơn La"),
+    ("yen-bai", "Yên Bái"),
+    ("tuyen-quang", "Tuyên Quang"),
+    ("bac-kan", "Bắc Kạn"),
+    ("thai-nguyen", "Thái Nguyên"),
+    ("lang-son", "Lạng Sơn"),
+    ("quang-ninh", "Hạ Long"),
+    ("bac-giang", "Bắc Giang"),
+    ("bac-ninh", "Bắc Ninh"),
+    ("hai-duong", "Hải Dương"),
+    ("hung-yen", "Hưng Yên"),
+    ("thai-binh", "Thái Bình"),
+    ("ha-nam", "Phủ Lý"),
+    ("nam-dinh", "Nam Định"),
+    ("ninh-binh", "Ninh Bình"),
+    ("hoa-binh", "Hòa Bình"),
+    ("phu-tho", "Việt Trì"),
+    ("vinh-phuc", "Vĩnh Yên"),
+    ("thanh-hoa", "Thanh Hóa"),
+    ("nghe-an", "Vinh"),
+    ("ha-tinh", "Hà Tĩnh"),
+    ("quang-binh", "Đồng Hới"),
+    ("quang-tri", "Đông Hà"),
+    ("quang-nam", "Tam Kỳ"),
+    ("quang-ngai", "Quảng Ngãi"),
+    ("binh-dinh", "Quy Nhơn"),
+    ("phu-yen", "Tuy Hòa"),
+    ("khanh-hoa", "Nha Trang"),
+    ("ninh-thuan", "Phan Rang–Tháp Chàm"),
+    ("binh-thuan", "Phan Thiết"),
+    ("kon-tum", "Kon Tum"),
+    ("gia-lai", "Pleiku"),
+    ("dak-lak", "Buôn Ma Thuột"),
+    ("dak-nong", "Gia Nghĩa"),
+    ("lam-dong", "Đà Lạt"),
+    ("binh-phuoc", "Đồng Xoài"),
+    ("tay-ninh", "Tây Ninh"),
+    ("binh-duong", "Thủ Dầu Một"),
+    ("dong-nai", "Biên Hòa"),
+    ("ba-ria-vung-tau", "Bà Rịa"),
+    ("long-an", "Tân An"),
+    ("tien-giang", "Mỹ Tho"),
+    ("ben-tre", "Bến Tre"),
+    ("tra-vinh", "Trà Vinh"),
+    ("vinh-long", "Vĩnh Long"),
+    ("dong-thap", "Cao Lãnh"),
+    ("an-giang", "Long Xuyên"),
+    ("kien-giang", "Rạch Giá"),
+    ("hau-giang", "Vị Thanh"),
+    ("soc-trang", "Sóc Trăng"),
+    ("bac-lieu", "Bạc Liêu"),
+    ("ca-mau", "Cà Mau"),
+]
+# Extra written forms of some cities (Japanese and other scripts, old names).
+CITY_EXTRA = {
+    "buon-ma-thuot": [
+        "Buôn Mê Thuột",
+        "Ban Mê Thuột",
+        "Buon Me Thuot",
+        "Ban Me Thuot",
+        "バンメトート",
+    ],
+    "ha-long": ["Halong", "ハロン", "下龙", "하롱"],
+    "nha-trang": ["ニャチャン", "芽庄", "나트랑"],
+    "da-lat": ["Dalat", "ダラット", "大叻", "달랏"],
+    "sapporo": ["삿포로"],
+    "sendai": ["센다이"],
+    "yokohama": ["横滨", "요코하마"],
+    "nagoya": ["나고야"],
+    "kobe": ["Kōbe", "神户", "고베"],
+    "kitakyushu": ["Kitakyūshū", "기타큐슈"],
+    "kanazawa": ["가나자와"],
+    "naha": ["나하"],
+    "matsuyama": ["마쓰야마"],
+    "hamamatsu": ["하마마쓰"],
+    "sakai": ["사카이"],
+    "kawasaki": ["가와사키"],
+}
+# Cities that are not capitals but are often named: (parent, slug, name, aliases).
+EXTRA_CITIES = [
     ("vn/quang-ninh", "mong-cai", "Móng Cái", []),
     ("vn/quang-ninh", "uong-bi", "Uông Bí", []),
-    ("vn/khanh-hoa", "nha-trang", "Nha Trang", ["ニャチャン", "芽庄", "나트랑"]),
-    ("vn/lam-dong", "da-lat", "Đà Lạt", ["Dalat", "ダラット", "大叻", "달랏"]),
-    ("vn/nghe-an", "vinh", "Vinh", []),
-    ("vn/gia-lai", "pleiku", "Pleiku", []),
-    ("vn/binh-dinh", "quy-nhon", "Quy Nhơn", []),
-    ("vn/dong-nai", "bien-hoa", "Biên Hòa", ["Biên Hoà"]),
-    ("vn/binh-duong", "thu-dau-mot", "Thủ Dầu Một", []),
     ("vn/ba-ria-vung-tau", "vung-tau", "Vũng Tàu", ["ブンタウ"]),
-    ("vn/thai-nguyen", "thai-nguyen-city", "Thái Nguyên City", ["thành phố Thái Nguyên"]),
     ("vn/lao-cai", "sa-pa", "Sa Pa", ["Sapa"]),
-    ("vn/quang-nam", "hoi-an", "Hội An", ["Hoi An", "ホイアン", "会安", "호이안"]),
-    ("vn/kon-tum", "kon-tum-city", "Kon Tum City", ["thành phố Kon Tum", "TP Kon Tum"]),
-    ("vn/yen-bai", "yen-bai-city", "Yen Bai City", ["thành phố Yên Bái", "TP Yên Bái"]),
-    ("vn/vinh-phuc", "vinh-yen", "Vĩnh Yên", []),
-    ("vn/phu-tho", "viet-tri", "Việt Trì", []),
-    ("vn/ninh-binh", "hoa-lu", "Hoa Lư", []),
+    ("vn/quang-nam", "hoi-an", "Hội An", ["ホイアン", "会安", "호이안"]),
     ("vn/thanh-hoa", "sam-son", "Sầm Sơn", []),
     ("vn/kien-giang", "phu-quoc", "Phú Quốc", ["フーコック", "富国岛", "푸꾸옥"]),
-    ("vn/an-giang", "long-xuyen", "Long Xuyên", []),
-    ("vn/ca-mau", "ca-mau-city", "Ca Mau City", ["thành phố Cà Mau", "TP Cà Mau"]),
     ("vn/bac-ninh", "tu-son", "Từ Sơn", []),
-    ("jp/okayama", "mimasaka", "Mimasaka", ["美作市", "Mimasaka City", "thành phố Mimasaka"]),
-    ("jp/hokkaido", "sapporo", "Sapporo", ["札幌市", "札幌", "삿포로"]),
-    ("jp/miyagi", "sendai", "Sendai", ["仙台市", "仙台", "센다이"]),
-    ("jp/saitama", "saitama-city", "Saitama City", ["さいたま市", "thành phố Saitama"]),
-    ("jp/chiba", "chiba-city", "Chiba City", ["千葉市", "thành phố Chiba"]),
-    ("jp/kanagawa", "yokohama", "Yokohama", ["横浜市", "横浜", "横滨", "요코하마"]),
-    ("jp/kanagawa", "kawasaki", "Kawasaki", ["川崎市", "가와사키"]),
-    ("jp/kanagawa", "sagamihara", "Sagamihara", ["相模原市", "相模原"]),
-    ("jp/niigata", "niigata-city", "Niigata City", ["新潟市", "thành phố Niigata"]),
-    ("jp/shizuoka", "shizuoka-city", "Shizuoka City", ["静岡市", "thành phố Shizuoka"]),
-    ("jp/shizuoka", "hamamatsu", "Hamamatsu", ["浜松市", "浜松", "하마마쓰"]),
-    ("jp/aichi", "nagoya", "Nagoya", ["名古屋市", "名古屋", "나고야"]),
-    ("jp/kyoto", "kyoto-city", "Kyoto City", ["京都市", "thành phố Kyoto"]),
-    ("jp/osaka", "osaka-city", "Osaka City", ["大阪市", "thành phố Osaka"]),
-    ("jp/osaka", "sakai", "Sakai", ["堺市", "사카이"]),
-    ("jp/hyogo", "kobe", "Kobe", ["Kōbe", "神戸市", "神戸", "神户", "고베"]),
-    ("jp/okayama", "okayama-city", "Okayama City", ["岡山市", "thành phố Okayama"]),
-    ("jp/hiroshima", "hiroshima-city", "Hiroshima City", ["広島市", "thành phố Hiroshima"]),
-    ("jp/fukuoka", "kitakyushu", "Kitakyushu", ["Kitakyūshū", "北九州市", "北九州", "기타큐슈"]),
-    ("jp/fukuoka", "fukuoka-city", "Fukuoka City", ["福岡市", "thành phố Fukuoka"]),
-    ("jp/kumamoto", "kumamoto-city", "Kumamoto City", ["熊本市", "thành phố Kumamoto"]),
-    ("jp/ishikawa", "kanazawa", "Kanazawa", ["金沢市", "金沢", "가나자와"]),
-    ("jp/nagasaki", "nagasaki-city", "Nagasaki City", ["長崎市", "thành phố Nagasaki"]),
-    ("jp/kagoshima", "kagoshima-city", "Kagoshima City", ["鹿児島市"]),
-    ("jp/okinawa", "naha", "Naha", ["那覇市", "那覇", "나하"]),
-    ("jp/ehime", "matsuyama", "Matsuyama", ["松山市", "마쓰야마"]),
-    ("jp/kagawa", "takamatsu", "Takamatsu", ["高松市"]),
-    ("jp/tokyo", "shinjuku", "Shinjuku", ["新宿区", "新宿"]),
+    ("vn/ninh-binh", "hoa-lu", "Hoa Lư", []),
 ]
+
 
 # id: (name, aliases, members, needs-qualifier aliases)
 REGIONS = {
@@ -558,22 +648,44 @@ def vietnam() -> list[dict]:
     return places
 
 
+def _city(parent: str, slug: str, name: str, aliases: list[str], bare: bool) -> dict:
+    """A city entry; `bare` when its plain name does not collide with a locality's."""
+    folded = fold(name)
+    names = ([name, folded] if bare else []) + aliases + CITY_EXTRA.get(slug, [])
+    return {
+        "id": f"{parent}/{slug}",
+        "kind": "city",
+        "parent": parent,
+        "name": {"en": folded, "vi": name},
+        "aliases": unique(names),
+    }
+
+
 def cities() -> list[dict]:
-    """Cities most named in the news, each with its parent locality."""
+    """Capitals of every prefecture and province, designated cities, and cities in the news."""
+    locality_names = {fold(row[1]) for row in VN.values()} | {k.title() for k in JP}
     rows = []
-    for parent, slug, name, aliases in CITIES:
-        names = [name] + ([fold(name)] if fold(name) != name else []) + aliases
-        if parent.startswith("vn/") and not name.endswith("City"):
-            names += [f"thành phố {name}", f"{fold(name)} City"]
-        rows.append(
-            {
-                "id": f"{parent}/{slug}",
-                "kind": "city",
-                "parent": parent,
-                "name": {"en": fold(name), "vi": name},
-                "aliases": unique(names),
-            }
-        )
+    for prefecture, romaji, kanji in JP_CAPITALS + JP_OTHER_CITIES:
+        bare = romaji not in locality_names and len(romaji) > 3
+        slug = romaji.lower() + ("" if bare else "-city")
+        qualified = [f"{romaji} City", f"{kanji}市", f"thành phố {romaji}", f"ville de {romaji}"]
+        plain = [kanji] if bare and len(kanji) > 1 else []
+        rows.append(_city(f"jp/{prefecture}", slug, romaji, qualified + plain, bare))
+    for province, name in VN_CAPITALS:
+        bare = fold(name) not in locality_names
+        slug = fold(name).lower().replace(" ", "-").replace("–", "-")
+        slug += "" if bare else "-city"
+        qualified = [
+            f"thành phố {name}",
+            f"Thành phố {name}",
+            f"TP {name}",
+            f"TP. {name}",
+            f"{fold(name)} City",
+            f"{fold(name)} city",
+        ]
+        rows.append(_city(f"vn/{province}", slug, name, qualified, bare))
+    for parent, slug, name, aliases in EXTRA_CITIES:
+        rows.append(_city(parent, slug, name, [f"thành phố {name}"] + aliases, True))
     return sorted(rows, key=lambda r: r["id"])
 
 

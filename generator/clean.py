@@ -10,7 +10,11 @@ from generator.model import Document, Paragraph, Source
 
 HEADLINE_MAX_CHARS = 200
 SENTENCE_END = (".", "。", ":", ";", "…", "．")
-HEAD_FURNITURE_MAX_WORDS = 2  # "Uno", "News": site and section names above the headline
+# "Uno", "News", "Thời sự": site and section names above the headline are short in words and
+# in characters (a Japanese headline has no spaces, but it is long).
+HEAD_FURNITURE_MAX_WORDS = 2
+HEAD_FURNITURE_MAX_CHARS = 16
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @cache
@@ -29,6 +33,16 @@ def _rules() -> dict[str, list[re.Pattern[str]]]:
 
 def _is_furniture(line: str) -> bool:
     return any(pattern.fullmatch(line) for pattern in _rules()["drop"])
+
+
+def is_stamp_line(line: str) -> bool:
+    """A publication stamp: a short line with a clock time and a date."""
+    rule = load("boilerplate.yaml")["stamp_line"]
+    return (
+        len(line) <= rule["max_chars"]
+        and re.search(rule["time"], line) is not None
+        and re.search(rule["date"], re.sub(rule["time"], " ", line)) is not None
+    )
 
 
 def _is_related_header(line: str) -> bool:
@@ -74,12 +88,18 @@ def _lines(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
 
 
+def word_count(line: str) -> int:
+    """Words in a line, counting two CJK characters as a word (they have no spaces)."""
+    return len(line.split()) + len(CJK.findall(line)) // 2
+
+
 def _drop_head_furniture(lines: list[str]) -> list[str]:
     """Drop site and section names that stand alone above the headline."""
     start = 0
     while (
         start < len(lines) - 1
-        and len(lines[start].split()) <= HEAD_FURNITURE_MAX_WORDS
+        and word_count(lines[start]) <= HEAD_FURNITURE_MAX_WORDS
+        and len(lines[start]) <= HEAD_FURNITURE_MAX_CHARS
         and not lines[start].endswith(SENTENCE_END)
     ):
         start += 1
@@ -101,9 +121,11 @@ def clean(source: Source) -> Document:
     """Turn a seed's raw text into a headline, body paragraphs and a source address."""
     lines = _lines(source.text)
     urls = [url for line in lines if (url := _source_url(line))]
+    stamps = tuple(line for line in lines if is_stamp_line(line))
+    text_lines = [line for line in lines if not _source_url(line) and line not in stamps]
     kept: list[str] = []
     seen: set[str] = set()
-    for raw_line in _drop_related_blocks([line for line in lines if not _source_url(line)]):
+    for raw_line in _drop_related_blocks(text_lines):
         line = _strip_trailing_noise(raw_line).strip()
         if not line or _is_furniture(line):
             continue
@@ -117,4 +139,4 @@ def clean(source: Source) -> Document:
     if kept and looks_like_headline(kept[0], kept[1:]):
         headline, kept = kept[0], kept[1:]
     paragraphs = tuple(Paragraph(line, caption=is_caption(line)) for line in kept)
-    return Document(source, headline, paragraphs, urls[0] if urls else None)
+    return Document(source, headline, paragraphs, urls[0] if urls else None, stamps)

@@ -33,6 +33,7 @@ class Document:
     headline: str | None
     paragraphs: tuple[Paragraph, ...]
     source_url: str | None
+    stamps: tuple[str, ...] = ()  # publication date lines: a year source, not article text
 
 
 @dataclass(frozen=True, order=True)

@@ -7,37 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.extract.places import fold
+from generator.evaluate import city_id, place_id
 from generator.knowledge import gazetteer
 from generator.pipeline import collect
 
 from .conftest import ROOT, SEEDS
 
 GOLD = yaml.safe_load((Path(__file__).parent / "gold_seeds.yaml").read_text(encoding="utf-8"))
-
-
-def place_id(name: str, country: str | None = None) -> str:
-    """The gazetteer id of a place as the annotations name it ("Đắk Lắk", "Gunma")."""
-    matches = [
-        place.id
-        for place in gazetteer().places.values()
-        if place.kind != "city"
-        and (country is None or place.country == country)
-        and fold(name) in {fold(n) for n in (*place.names.values(), place.name)}
-    ]
-    assert len(matches) == 1, f"{name!r} matches {matches}"
-    return matches[0]
-
-
-def city_id(annotation: str) -> str:
-    """'Buôn Ma Thuột (Đắk Lắk)' -> vn/dak-lak/buon-ma-thuot."""
-    city, parent = annotation.rstrip(")").split(" (")
-    parent_id = place_id(parent)
-    return next(
-        p.id
-        for p in gazetteer().cities()
-        if p.parent == parent_id and fold(city) in {fold(n) for n in p.names.values()}
-    )
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ def extract(document: Document) -> Extraction:
     title, generated = make_title(document, language)
     return Extraction(
         language=language,
-        date=extract_date(headline + texts, language),
+        date=extract_date(list(document.stamps) + headline + texts, language),
         localities=places.localities,
         cities=places.cities,
         regions=places.regions,

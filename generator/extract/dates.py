@@ -170,14 +170,21 @@ def _year_from_stamp(event: PartialDate, stamp: PartialDate) -> int:
     return stamp.year
 
 
-def _relative_date(text: str, language: str, stamp: PartialDate) -> PartialDate | None:
+def relative_day(text: str, language: str) -> int | None:
+    """Offset in days of the first relative day word in the text ("hôm qua": -1), if any."""
     for word, offset in load("dates.yaml")["relative_days"].get(language, {}).items():
         if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
-            assert stamp.year and stamp.month and stamp.day
-            day = datetime.date(stamp.year, stamp.month, stamp.day)
-            day += datetime.timedelta(days=offset)
-            return PartialDate(day.year, day.month, day.day)
+            return offset
     return None
+
+
+def _relative_date(text: str, language: str, stamp: PartialDate) -> PartialDate | None:
+    offset = relative_day(text, language)
+    if offset is None:
+        return None
+    assert stamp.year and stamp.month and stamp.day
+    day = datetime.date(stamp.year, stamp.month, stamp.day) + datetime.timedelta(days=offset)
+    return PartialDate(day.year, day.month, day.day)
 
 
 def _with_year(info: DateInfo, year: int, source: str) -> DateInfo:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from generator.extract.dates import find_dates
+from generator.clean import word_count
+from generator.extract.dates import find_dates, relative_day
 from generator.extract.places import matcher
 from generator.model import Document
 
@@ -18,12 +19,15 @@ def _is_leadin(clause: str, language: str) -> bool:
     """A leading clause that only gives the date or the place of the news."""
     if find_dates(clause, language):
         return True
-    return len(clause.split()) <= LEADIN_MAX_WORDS and bool(matcher().mentions(clause))
+    short = word_count(clause) <= LEADIN_MAX_WORDS
+    return short and (
+        relative_day(clause, language) is not None or bool(matcher().mentions(clause))
+    )
 
 
 def shorten(text: str, limit: int = TITLE_MAX_CHARS) -> str:
     """Cut text at a word boundary and mark the cut with an ellipsis."""
-    text = text.strip().rstrip(".,;:")
+    text = text.strip().rstrip(".,;:。．、，")
     if len(text) <= limit:
         return text
     cut = text[:limit]
@@ -35,10 +39,15 @@ def shorten(text: str, limit: int = TITLE_MAX_CHARS) -> str:
 def title_from_lead(lead: str, language: str) -> str:
     """A short title from the lead sentence, without its date and place clauses."""
     sentence = SENTENCE_SPLIT.split(lead.strip(), maxsplit=1)[0]
-    clauses = CLAUSE_SPLIT.split(sentence)
-    while len(clauses) > 1 and _is_leadin(clauses[0], language):
-        clauses.pop(0)
-    title = shorten(", ".join(clauses))
+    # Clause starts, so the title keeps the text's own punctuation ("、" stays "、").
+    starts = [0] + [match.end() for match in CLAUSE_SPLIT.finditer(sentence)]
+    first = 0
+    while first < len(starts) - 1:
+        clause = CLAUSE_SPLIT.sub("", sentence[starts[first] : starts[first + 1]])
+        if not _is_leadin(clause, language):
+            break
+        first += 1
+    title = shorten(sentence[starts[first] :])
     return title[:1].upper() + title[1:]
 
 

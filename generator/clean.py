@@ -7,6 +7,7 @@ from functools import cache
 
 from generator.knowledge import load
 from generator.model import Document, Paragraph, Source
+from generator.text import word_count
 
 HEADLINE_MAX_CHARS = 200
 SENTENCE_END = (".", "。", ":", ";", "…", "．")
@@ -14,7 +15,6 @@ SENTENCE_END = (".", "。", ":", ";", "…", "．")
 # in characters (a Japanese headline has no spaces, but it is long).
 HEAD_FURNITURE_MAX_WORDS = 2
 HEAD_FURNITURE_MAX_CHARS = 16
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @cache
@@ -86,11 +86,6 @@ def is_caption(line: str) -> bool:
 def _lines(text: str) -> list[str]:
     """Non-empty lines with inner whitespace collapsed."""
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
-
-
-def word_count(line: str) -> int:
-    """Words in a line, counting two CJK characters as a word (they have no spaces)."""
-    return len(line.split()) + len(CJK.findall(line)) // 2
 
 
 def _drop_head_furniture(lines: list[str]) -> list[str]:

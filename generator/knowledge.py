@@ -17,6 +17,7 @@ DATA_FILES = (
     "boilerplate.yaml",
     "dates.yaml",
     "labels.yaml",
+    "ties.yaml",
 )
 
 

@@ -79,6 +79,15 @@ class DateInfo:
 
 
 @dataclass(frozen=True)
+class Tie:
+    """A formal tie the text states between a Vietnamese and a Japanese place."""
+
+    kind: str  # friendship | memorandum
+    vn_place: str  # a locality or city id
+    jp_place: str
+
+
+@dataclass(frozen=True)
 class Extraction:
     """What the extract stage found in one document."""
 
@@ -90,6 +99,7 @@ class Extraction:
     sectors: tuple[str, ...]
     title: str
     title_generated: bool
+    ties: tuple[Tie, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,7 @@ class Brief:
     regions: tuple[str, ...]
     sectors: tuple[str, ...]
     paragraphs: tuple[Paragraph, ...]
+    ties: tuple[Tie, ...] = ()
     related: tuple[str, ...] = ()
     path: str = ""  # page path inside docs/, set by the link stage
 

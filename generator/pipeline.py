@@ -42,6 +42,7 @@ def to_brief(source: Source, brief_id: str) -> Brief:
         regions=found.regions,
         sectors=found.sectors,
         paragraphs=document.paragraphs,
+        ties=found.ties,
     )
 
 

@@ -6,6 +6,7 @@ from generator.extract.dates import extract_date
 from generator.extract.language import detect_language
 from generator.extract.places import extract_places
 from generator.extract.sectors import extract_sectors
+from generator.extract.ties import extract_ties
 from generator.extract.title import make_title
 from generator.model import Document, Extraction
 
@@ -27,4 +28,5 @@ def extract(document: Document) -> Extraction:
         sectors=extract_sectors(headline + texts, language),
         title=title,
         title_generated=generated,
+        ties=extract_ties(headline + texts, language),
     )

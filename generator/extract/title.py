@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from generator.clean import word_count
 from generator.extract.dates import find_dates, relative_day
 from generator.extract.places import matcher
 from generator.model import Document
+from generator.text import shorten, word_count
 
 TITLE_MAX_CHARS = 90
 LEADIN_MAX_WORDS = 5  # "tại tỉnh Quảng Ninh", "di Quang Ninh": a place clause, not the news
@@ -25,17 +25,6 @@ def _is_leadin(clause: str, language: str) -> bool:
     )
 
 
-def shorten(text: str, limit: int = TITLE_MAX_CHARS) -> str:
-    """Cut text at a word boundary and mark the cut with an ellipsis."""
-    text = text.strip().rstrip(".,;:。．、，")
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    if " " in cut:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:-–") + "…"
-
-
 def title_from_lead(lead: str, language: str) -> str:
     """A short title from the lead sentence, without its date and place clauses."""
     sentence = SENTENCE_SPLIT.split(lead.strip(), maxsplit=1)[0]
@@ -47,7 +36,7 @@ def title_from_lead(lead: str, language: str) -> str:
         if not _is_leadin(clause, language):
             break
         first += 1
-    title = shorten(sentence[starts[first] :])
+    title = shorten(sentence[starts[first] :], TITLE_MAX_CHARS)
     return title[:1].upper() + title[1:]
 
 

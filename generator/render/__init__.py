@@ -11,6 +11,7 @@ from generator.render.indexes import (
     index_pages,
 )
 from generator.render.overview import home, timeline
+from generator.render.partnerships import partnership_pages
 from generator.render.paths import HOME, TIMELINE
 
 
@@ -19,6 +20,7 @@ def render_site(briefs: list[Brief]) -> dict[str, str]:
     by_id = {brief.id: brief for brief in briefs}
     pages = {brief.path: render_brief(brief, by_id) for brief in briefs}
     pages.update(index_pages(briefs))
+    pages.update(partnership_pages(briefs))
     counts = {
         "localities": len(briefs_by_locality(briefs)),
         "regions": len(briefs_by_region(briefs)),

@@ -9,7 +9,8 @@ from babel.dates import format_date as babel_format_date
 
 from generator.knowledge import Place, gazetteer, label, sectors
 from generator.model import Brief
-from generator.render.listing import brief_table, page
+from generator.render import summary
+from generator.render.listing import brief_list, brief_table, page
 from generator.render.markdown import escape, link, table
 from generator.render.paths import (
     LOCALITIES_INDEX,
@@ -78,8 +79,11 @@ def _other_names(place: Place) -> str:
     return " · ".join(escape(name) for name in names)
 
 
-def _count_cell(place: Place, count: int, page_path: str, target: str) -> list[str]:
-    name = link(place.name, target, page_path) if count else escape(place.name)
+def _count_cell(
+    place: Place, count: int, page_path: str, target: str, has_page: bool | None = None
+) -> list[str]:
+    has_page = bool(count) if has_page is None else has_page
+    name = link(place.name, target, page_path) if has_page else escape(place.name)
     return [name, _other_names(place), str(count)]
 
 
@@ -92,14 +96,26 @@ def localities_index(by_locality: dict[str, list[Brief]]) -> str:
         region = places.places[region_id]
         members = [p for p in places.localities("jp") if p.region == region_id]
         rows = [
-            _count_cell(p, len(by_locality.get(p.id, [])), LOCALITIES_INDEX, locality_page(p.id))
+            _count_cell(
+                p,
+                len(by_locality.get(p.id, [])),
+                LOCALITIES_INDEX,
+                locality_page(p.id),
+                p.id in by_locality,
+            )
             for p in members
         ]
         body += [f"### {escape(region.name)}", table(header, rows)]
     vietnam = sorted(places.localities("vn"), key=lambda p: p.names["en"])
     for heading, former in ((label("vn_current"), False), (label("vn_former"), True)):
         rows = [
-            _count_cell(p, len(by_locality.get(p.id, [])), LOCALITIES_INDEX, locality_page(p.id))
+            _count_cell(
+                p,
+                len(by_locality.get(p.id, [])),
+                LOCALITIES_INDEX,
+                locality_page(p.id),
+                p.id in by_locality,
+            )
             for p in vietnam
             if bool(p.merged_into) == former
         ]
@@ -117,33 +133,72 @@ def _place_notes(place: Place, page_path: str) -> list[str]:
     if place.merged_into:
         parent = places[place.merged_into]
         text = label("merged_note").format(
-            name=place.name, parent=parent.name, date=_display_date(place.merged_on)
+            name=escape(place.name),
+            parent=link(parent.name, locality_page(parent.id), page_path),
+            date=escape(_display_date(place.merged_on)),
         )
-        notes.append(f"!!! note\n\n    {escape(text)}")
+        notes.append(f"!!! note\n\n    {text}")
     return notes
 
 
-def locality_page_text(place: Place, briefs: list[Brief]) -> str:
-    """One prefecture or province: its names, status and briefs."""
+def _summary(place: Place, briefs: list[Brief], page_path: str, place_ids: set[str]) -> list[str]:
+    other = "partners_vn" if place.country == "jp" else "partners_jp"
+    items = [
+        f"- **{escape(label('count_briefs'))}:** {len(briefs)}",
+        f"- **{escape(label('period'))}:** {summary.period(briefs)}",
+    ]
+    if partner_links := summary.partners(briefs, place.country, page_path):
+        items.append(f"- **{escape(label(other))}:** {partner_links}")
+    body = [f"## {escape(label('summary'))}", "\n".join(items)]
+    if ties := summary.ties(briefs, place_ids, page_path):
+        body += [f"### {escape(label('formal_ties'))}", "\n".join(f"- {t}" for t in ties)]
+    if summary.sector_counts(briefs):
+        alt = label("sectors_chart").format(name=place.name)
+        body.append(f"![{escape(alt)}]({chart_file(place.id).rsplit('/', 1)[-1]})")
+    if events := summary.event_timeline(briefs, page_path):
+        body += [f"### {escape(label('events'))}", events]
+    return body
+
+
+def chart_file(place_id: str) -> str:
+    """docs path of a place's sector chart, beside its page."""
+    kind = "regions" if gazetteer().places[place_id].kind == "region" else "localities"
+    return f"{kind}/{place_id}-sectors.svg"
+
+
+def locality_page_text(place: Place, briefs: list[Brief], former: dict[str, list[Brief]]) -> str:
+    """One prefecture or province: names, status, summary, briefs, and its former provinces."""
+    places = gazetteer().places
     target = locality_page(place.id)
+    history = [b for pid in place.formed_from if pid != place.id for b in former.get(pid, [])]
     body = _place_notes(place, target)
-    body += [f"**{escape(label('count_briefs'))}:** {len(briefs)}", brief_table(briefs, target)]
+    body += _summary(place, briefs + history, target, {place.id, *place.formed_from})
+    body += [f"## {escape(label('briefs'))}", brief_list(briefs, target)]
+    if len(place.formed_from) > 1:
+        names = ", ".join(
+            link(places[p].name, locality_page(p), target)
+            if p in former
+            else escape(places[p].name)
+            for p in place.formed_from
+            if p != place.id
+        )
+        body += [f"## {escape(label('former_provinces'))}", names]
+        if history:
+            body += [f"## {escape(label('history'))}", brief_list(history, target)]
     return page(place.name, body)
 
 
 def region_page_text(region: Place, briefs: list[Brief], linked: set[str]) -> str:
-    """One region: its members and the briefs that concern it."""
+    """One region: its members, a summary and the briefs that concern it."""
     target = region_page(region.id)
     places = gazetteer().places
     members = ", ".join(
         link(places[m].name, locality_page(m), target) if m in linked else escape(places[m].name)
         for m in region.members
     )
-    body = _place_notes(region, target)[:2] + [
-        f"**{escape(label('members'))}:** {members}",
-        f"**{escape(label('count_briefs'))}:** {len(briefs)}",
-        brief_table(briefs, target),
-    ]
+    body = _place_notes(region, target)[:2] + [f"**{escape(label('members'))}:** {members}"]
+    body += _summary(region, briefs, target, {region.id, *region.members})
+    body += [f"## {escape(label('briefs'))}", brief_list(briefs, target)]
     return page(region.name, body)
 
 
@@ -194,19 +249,27 @@ def sectors_index(by_sector: dict[str, list[Brief]]) -> str:
 
 
 def index_pages(briefs: list[Brief]) -> dict[str, str]:
-    """Every locality, region and sector page, and their indexes."""
+    """Every locality, region and sector page with its chart, and their indexes."""
     places = gazetteer().places
     pages: dict[str, str] = {}
     by_locality = briefs_by_locality(briefs)
-    pages[LOCALITIES_INDEX] = localities_index(by_locality)
-    for locality_id, listed in by_locality.items():
-        pages[locality_page(locality_id)] = locality_page_text(places[locality_id], listed)
+    # A province merged in 2025 is history on the page of the one it became part of.
+    with_pages = set(by_locality) | {
+        places[p].merged_into for p in by_locality if places[p].merged_into
+    }
+    pages[LOCALITIES_INDEX] = localities_index({p: by_locality.get(p, []) for p in with_pages})
+    for locality_id in sorted(with_pages):
+        place, listed = places[locality_id], by_locality.get(locality_id, [])
+        pages[locality_page(locality_id)] = locality_page_text(place, listed, by_locality)
+        history = [b for p in place.formed_from if p != place.id for b in by_locality.get(p, [])]
+        if chart := summary.sector_chart(place, listed + history):
+            pages[chart_file(locality_id)] = chart
     by_region = briefs_by_region(briefs)
     pages[REGIONS_INDEX] = regions_index(by_region)
     for region_id, listed in by_region.items():
-        pages[region_page(region_id)] = region_page_text(
-            places[region_id], listed, set(by_locality)
-        )
+        pages[region_page(region_id)] = region_page_text(places[region_id], listed, with_pages)
+        if chart := summary.sector_chart(places[region_id], listed):
+            pages[chart_file(region_id)] = chart
     by_sector = briefs_by_sector(briefs)
     pages[SECTORS_INDEX] = sectors_index(by_sector)
     for sector_id, listed in by_sector.items():

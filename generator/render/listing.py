@@ -13,6 +13,7 @@ from generator.render.markdown import (
     short_date,
     table,
 )
+from generator.text import shorten
 
 
 def brief_table(briefs: list[Brief], page: str) -> str:
@@ -30,6 +31,25 @@ def brief_table(briefs: list[Brief], page: str) -> str:
     ]
     header = [label("date"), label("brief"), label("language"), label("sectors")]
     return table([escape(h) for h in header], rows)
+
+
+LEAD_MAX_CHARS = 280
+
+
+def brief_list(briefs: list[Brief], page_path: str) -> str:
+    """Briefs newest first (undated last), each with its date, languages, sectors and lead."""
+    if not briefs:
+        return escape(label("no_briefs"))
+    entries = []
+    for brief in sorted(briefs, key=newest_first):
+        details = [escape(language_name(brief.language))]
+        if brief.sectors:
+            details.append(escape(", ".join(sectors()[s].name for s in brief.sectors)))
+        entries.append(
+            f"- **{short_date(brief)}** — {link(brief.title, brief.path, page_path)}"
+            f" · {' · '.join(details)}\n\n    {escape(shorten(brief.lead, LEAD_MAX_CHARS))}"
+        )
+    return "\n".join(entries)
 
 
 def page(title: str, body: list[str]) -> str:

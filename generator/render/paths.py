@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-GENERATED_ROOTS = ("briefs", "localities", "regions", "sectors", "index.md", "timeline.md")
+GENERATED_ROOTS = (
+    "briefs",
+    "localities",
+    "regions",
+    "sectors",
+    "partnerships",
+    "index.md",
+    "timeline.md",
+)
 HOME = "index.md"
 TIMELINE = "timeline.md"
 LOCALITIES_INDEX = "localities/index.md"
 REGIONS_INDEX = "regions/index.md"
 SECTORS_INDEX = "sectors/index.md"
+PARTNERSHIPS = "partnerships/index.md"
 
 
 def locality_page(locality_id: str) -> str:

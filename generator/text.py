@@ -1,0 +1,23 @@
+"""Small text helpers shared by stages."""
+
+from __future__ import annotations
+
+import re
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def word_count(text: str) -> int:
+    """Words in a text, counting two CJK characters as a word (they have no spaces)."""
+    return len(text.split()) + len(CJK.findall(text)) // 2
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut text at a word boundary and mark the cut with an ellipsis."""
+    text = text.strip().rstrip(".,;:。．、，")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-–") + "…"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from generator.write import MANIFEST
 
 from .conftest import SEEDS
 
@@ -21,7 +23,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_generate_writes_pages_and_reports(project: Path, capsys) -> None:
     assert main(["generate"]) == 0
-    assert "5 briefs; 62 pages written" in capsys.readouterr().out
+    written = re.search(r"5 briefs; (\d+) pages written", capsys.readouterr().out)
+    files = [p for p in (project / "docs").rglob("*") if p.is_file() and p.name != MANIFEST]
+    assert written and int(written[1]) == len(files)
     assert (project / "docs" / "localities" / "jp" / "gunma.md").is_file()
 
 

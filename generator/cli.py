@@ -7,6 +7,8 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+import yaml
+
 from generator.pipeline import collect, generate, needs_human
 
 log = logging.getLogger("generator")
@@ -53,9 +55,19 @@ def _check_seeds(folder: Path) -> bool:
     return False
 
 
+def site_url_of(config_file: Path) -> str:
+    """The site_url of mkdocs.yml with a final slash, or "" when it has none."""
+    try:
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return ""
+    url = str(config.get("site_url") or "")
+    return url if not url or url.endswith("/") else url + "/"
+
+
 def run_generate(args: argparse.Namespace) -> None:
     """Generate pages and report what was written."""
-    collected, report = generate(args.seeds, args.docs, Path.cwd())
+    collected, report = generate(args.seeds, args.docs, Path.cwd(), site_url_of(args.config_file))
     print(
         f"{len(collected.briefs)} briefs; {len(report.written)} pages written, "
         f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted, "

@@ -74,10 +74,12 @@ def needs_human(brief: Brief) -> list[str]:
     return reasons
 
 
-def generate(seeds_dir: Path, docs_dir: Path, root: Path) -> tuple[Collected, WriteReport]:
-    """Seeds to Markdown pages in docs/."""
+def generate(
+    seeds_dir: Path, docs_dir: Path, root: Path, site_url: str = ""
+) -> tuple[Collected, WriteReport]:
+    """Seeds to Markdown pages in docs/ (feeds use absolute links when site_url is given)."""
     collected = collect(seeds_dir, root)
-    pages = render_site(collected.briefs)
+    pages = render_site(collected.briefs, site_url)
     docs_dir.mkdir(parents=True, exist_ok=True)
     report = write_pages(docs_dir, pages)
     return collected, report

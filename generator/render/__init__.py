@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.model import Brief
 from generator.render.brief import render_brief
+from generator.render.feeds import feed_pages
 from generator.render.indexes import (
     briefs_by_locality,
     briefs_by_region,
@@ -15,8 +16,8 @@ from generator.render.partnerships import partnership_pages
 from generator.render.paths import HOME, TIMELINE
 
 
-def render_site(briefs: list[Brief]) -> dict[str, str]:
-    """Map of docs-relative path to Markdown for every generated page."""
+def render_site(briefs: list[Brief], site_url: str = "") -> dict[str, str]:
+    """Map of docs-relative path to content for every generated page, chart and feed."""
     by_id = {brief.id: brief for brief in briefs}
     pages = {brief.path: render_brief(brief, by_id) for brief in briefs}
     pages.update(index_pages(briefs))
@@ -26,6 +27,7 @@ def render_site(briefs: list[Brief]) -> dict[str, str]:
         "regions": len(briefs_by_region(briefs)),
         "sectors": len(briefs_by_sector(briefs)),
     }
+    pages.update(feed_pages(briefs, briefs_by_locality(briefs), briefs_by_sector(briefs), site_url))
     pages[TIMELINE] = timeline(briefs)
     pages[HOME] = home(briefs, counts)
     return dict(sorted(pages.items()))

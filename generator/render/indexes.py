@@ -10,7 +10,8 @@ from babel.dates import format_date as babel_format_date
 from generator.knowledge import Place, gazetteer, label, sectors
 from generator.model import Brief
 from generator.render import summary
-from generator.render.listing import brief_list, brief_table, page
+from generator.render.feeds import locality_feed, sector_feed
+from generator.render.listing import brief_list, brief_table, feed_link, page
 from generator.render.markdown import escape, link, table
 from generator.render.paths import (
     LOCALITIES_INDEX,
@@ -172,6 +173,9 @@ def locality_page_text(place: Place, briefs: list[Brief], former: dict[str, list
     target = locality_page(place.id)
     history = [b for pid in place.formed_from if pid != place.id for b in former.get(pid, [])]
     body = _place_notes(place, target)
+    feed = locality_feed(place.id) if briefs else None
+    if feed:
+        body.append(feed_link(feed, target))
     body += _summary(place, briefs + history, target, {place.id, *place.formed_from})
     body += [f"## {escape(label('briefs'))}", brief_list(briefs, target)]
     if len(place.formed_from) > 1:
@@ -185,7 +189,7 @@ def locality_page_text(place: Place, briefs: list[Brief], former: dict[str, list
         body += [f"## {escape(label('former_provinces'))}", names]
         if history:
             body += [f"## {escape(label('history'))}", brief_list(history, target)]
-    return page(place.name, body)
+    return page(place.name, body, feed)
 
 
 def region_page_text(region: Place, briefs: list[Brief], linked: set[str]) -> str:
@@ -229,8 +233,12 @@ def sector_page_text(sector_id: str, briefs: list[Brief], linked: set[str]) -> s
             for c in children
         )
         body.append(f"**{escape(label('sub_sectors'))}:** {items}")
-    body += [f"**{escape(label('count_briefs'))}:** {len(briefs)}", brief_table(briefs, target)]
-    return page(sector.name, body)
+    body += [
+        feed_link(sector_feed(sector_id), target),
+        f"**{escape(label('count_briefs'))}:** {len(briefs)}",
+        brief_table(briefs, target),
+    ]
+    return page(sector.name, body, sector_feed(sector_id))
 
 
 def sectors_index(by_sector: dict[str, list[Brief]]) -> str:

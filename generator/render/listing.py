@@ -52,6 +52,12 @@ def brief_list(briefs: list[Brief], page_path: str) -> str:
     return "\n".join(entries)
 
 
-def page(title: str, body: list[str]) -> str:
-    """A generated page: a title in front matter and as the heading, then the body blocks."""
-    return "\n\n".join([front_matter({"title": title}), f"# {escape(title)}", *body]) + "\n"
+def page(title: str, body: list[str], feed: str | None = None) -> str:
+    """A generated page: title (and feed) in front matter, the heading, then the body blocks."""
+    meta = {"title": title, **({"feed": feed} if feed else {})}
+    return "\n\n".join([front_matter(meta), f"# {escape(title)}", *body]) + "\n"
+
+
+def feed_link(feed: str, page_path: str) -> str:
+    """The visible link to a page's Atom feed."""
+    return link(label("feed"), feed, page_path)

@@ -8,7 +8,8 @@ from babel.dates import get_month_names
 
 from generator.knowledge import label
 from generator.model import Brief
-from generator.render.listing import brief_table, page
+from generator.render.feeds import ALL_FEED
+from generator.render.listing import brief_table, feed_link, page
 from generator.render.markdown import escape, link, newest_first
 from generator.render.paths import (
     HOME,
@@ -68,6 +69,7 @@ def home(briefs: list[Brief], counts: dict[str, int]) -> str:
         f"- {link(label('regions_index'), REGIONS_INDEX, HOME)}: {counts['regions']}",
         f"- {link(label('sectors_index'), SECTORS_INDEX, HOME)}: {counts['sectors']}",
         f"- {link(label('timeline'), TIMELINE, HOME)}",
+        f"- {feed_link(ALL_FEED, HOME)}",
     ]
     latest = sorted(briefs, key=newest_first)[:LATEST_ON_HOME]
     body = [
@@ -77,4 +79,4 @@ def home(briefs: list[Brief], counts: dict[str, int]) -> str:
         f"## {escape(label('latest_briefs'))}",
         brief_table(latest, HOME),
     ]
-    return page(label("site_title"), body)
+    return page(label("site_title"), body, ALL_FEED)

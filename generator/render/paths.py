@@ -8,6 +8,8 @@ GENERATED_ROOTS = (
     "regions",
     "sectors",
     "partnerships",
+    "feeds",
+    "briefs.json",
     "index.md",
     "timeline.md",
 )

@@ -1,0 +1,114 @@
+"""Atom feeds (site, each locality, each sector) and briefs.json, made from the data only.
+
+Every timestamp comes from the briefs' dates, never from the clock, so an unchanged site gives
+byte-identical feeds.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import posixpath
+
+from feedgen.feed import FeedGenerator
+
+from generator.knowledge import gazetteer, label, sectors
+from generator.model import Brief
+from generator.render.brief import brief_front_matter
+from generator.render.markdown import newest_first
+from generator.text import shorten
+
+FEED_ROOT = "feeds"
+ALL_FEED = "feeds/all.xml"
+BRIEFS_JSON = "briefs.json"
+FEED_ENTRIES = 50
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+SUMMARY_MAX_CHARS = 400
+
+
+def locality_feed(locality_id: str) -> str:
+    """docs path of a locality's feed."""
+    return f"{FEED_ROOT}/localities/{locality_id}.xml"
+
+
+def sector_feed(sector_id: str) -> str:
+    """docs path of a sector's feed."""
+    return f"{FEED_ROOT}/sectors/{sector_id}.xml"
+
+
+def page_url(docs_path: str) -> str:
+    """Site-relative URL of a Markdown page (directory URLs)."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def _timestamp(brief: Brief) -> datetime.datetime | None:
+    start = brief.date.start
+    if start is None or start.year is None:
+        return None
+    return datetime.datetime(start.year, start.month or 1, start.day or 1, tzinfo=datetime.UTC)
+
+
+def _href(target: str, feed_path: str, site_url: str) -> str:
+    """Absolute when the site URL is known, else relative to the feed file."""
+    if site_url:
+        return site_url + target
+    relative = posixpath.relpath(target or ".", posixpath.dirname(feed_path))
+    return relative + "/" if target.endswith("/") or not target else relative
+
+
+def atom_feed(feed_path: str, title: str, briefs: list[Brief], site_url: str) -> str:
+    """An Atom feed of the newest briefs; links are absolute when the site URL is known."""
+    latest = sorted(briefs, key=newest_first)[:FEED_ENTRIES]
+    stamps = [t for b in latest if (t := _timestamp(b))]
+    updated = max(stamps, default=EPOCH)
+    feed = FeedGenerator()
+    feed.id(f"urn:briefing:{feed_path}")
+    feed.title(title)
+    feed.updated(updated)
+    feed.link(href=_href(feed_path, feed_path, site_url), rel="self")
+    feed.link(href=_href("", feed_path, site_url), rel="alternate")
+    feed.generator("briefing")
+    for brief in reversed(latest):  # feedgen prepends: add oldest first
+        entry = feed.add_entry()
+        entry.id(f"urn:briefing:brief:{brief.id}")
+        entry.title(brief.title)
+        entry.link(href=_href(page_url(brief.path), feed_path, site_url), rel="alternate")
+        entry.updated(_timestamp(brief) or updated)
+        entry.summary(shorten(brief.lead, SUMMARY_MAX_CHARS))
+        entry.author(name=label("site_title"))
+    return feed.atom_str(pretty=True).decode("utf-8")
+
+
+def briefs_json(briefs: list[Brief]) -> str:
+    """Every brief's front matter, its URL and the formal ties it states, for other tools."""
+    records = []
+    for brief in sorted(briefs, key=lambda b: b.id):
+        record = brief_front_matter(brief)
+        record["url"] = page_url(brief.path)
+        record["ties"] = [{"kind": t.kind, "vn": t.vn_place, "jp": t.jp_place} for t in brief.ties]
+        records.append(record)
+    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+
+def feed_pages(
+    briefs: list[Brief],
+    by_locality: dict[str, list[Brief]],
+    by_sector: dict[str, list[Brief]],
+    site_url: str,
+) -> dict[str, str]:
+    """The site feed, one per locality and sector with briefs, and briefs.json."""
+    places = gazetteer().places
+    pages = {ALL_FEED: atom_feed(ALL_FEED, label("site_title"), briefs, site_url)}
+    for locality_id, listed in sorted(by_locality.items()):
+        path = locality_feed(locality_id)
+        title = f"{label('site_title')}: {places[locality_id].name}"
+        pages[path] = atom_feed(path, title, listed, site_url)
+    for sector_id, listed in sorted(by_sector.items()):
+        path = sector_feed(sector_id)
+        title = f"{label('site_title')}: {sectors()[sector_id].name}"
+        pages[path] = atom_feed(path, title, listed, site_url)
+    pages[BRIEFS_JSON] = briefs_json(briefs)
+    return pages

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import yaml
 
-from generator.pipeline import collect, generate, needs_human
+from generator.pipeline import Collected, collect, generate, needs_human
 
 log = logging.getLogger("generator")
+CACHE_DIR = Path(".cache/briefing")  # rendered PDFs by content hash
 
 
 class WarningCounter(logging.Handler):
@@ -34,11 +35,15 @@ def _parser() -> argparse.ArgumentParser:
         ("build", "generate, then render the site with MkDocs"),
         ("serve", "generate, then serve with live reload (regenerates when a seed changes)"),
         ("check", "list what needs a human in each seed"),
+        ("pdf", "make one locality's printed brief (PDF) on demand"),
     ):
         command = commands.add_parser(name, help=summary, description=summary)
         command.add_argument("--seeds", type=Path, default=Path("seeds"), help="seed folder")
         command.add_argument("--strict", action="store_true", help="fail on any warning")
-        if name != "check":
+        if name == "pdf":
+            command.add_argument("locality", help="locality id, e.g. vn/quang-ninh")
+            command.add_argument("-o", "--output", type=Path, help="PDF file to write")
+        if name not in ("check", "pdf"):
             command.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder")
             command.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
         if name == "build":
@@ -65,7 +70,7 @@ def site_url_of(config_file: Path) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def run_generate(args: argparse.Namespace) -> None:
+def run_generate(args: argparse.Namespace) -> Collected:
     """Generate pages and report what was written."""
     collected, report = generate(args.seeds, args.docs, Path.cwd(), site_url_of(args.config_file))
     print(
@@ -73,6 +78,7 @@ def run_generate(args: argparse.Namespace) -> None:
         f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted, "
         f"{len(report.refused)} refused, {len(collected.problems)} seeds skipped"
     )
+    return collected
 
 
 def run_check(args: argparse.Namespace) -> None:
@@ -84,6 +90,21 @@ def run_check(args: argparse.Namespace) -> None:
     print(f"{len(collected.briefs)} briefs checked, {len(collected.problems)} seeds unusable")
 
 
+def run_pdf(args: argparse.Namespace) -> int:
+    """Write one locality's PDF."""
+    from generator.pdf import pdf_path, print_jobs, render_pdf
+
+    jobs = {job.locality_id: job for job in print_jobs(collect(args.seeds, Path.cwd()).briefs)}
+    if args.locality not in jobs:
+        log.error("%s: no briefs name this locality; known: %s", args.locality, ", ".join(jobs))
+        return 2
+    output = args.output or Path("site") / pdf_path(args.locality)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(render_pdf(jobs[args.locality].html))
+    print(f"{output}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `briefing` command; returns the exit status."""
     args = _parser().parse_args(argv)
@@ -92,14 +113,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     log.addHandler(counter)
     if not _check_seeds(args.seeds):
         return 2
+    if args.command == "pdf":
+        return run_pdf(args)
     if args.command == "check":
         run_check(args)
+        collected = None
     else:
-        run_generate(args)
+        collected = run_generate(args)
     if args.command == "build":
+        from generator.pdf import build_pdfs
         from generator.site import build_site
 
         build_site(args.config_file, args.docs, args.site, args.strict)
+        build_pdfs(collected.briefs, args.site, CACHE_DIR / "pdf")
     elif args.command == "serve":
         from generator.site import serve_site
 

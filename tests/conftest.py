@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +10,21 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+# What a person wrote in docs/ (everything else there is generated).
+HAND_WRITTEN_DOCS = ("about.md", "stylesheets/print.css")
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the project's inputs: seeds, hand-written docs, MkDocs config and templates."""
+    shutil.copytree(SEEDS, destination / "seeds")
+    for relative in HAND_WRITTEN_DOCS:
+        target = destination / "docs" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "docs" / relative, target)
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", destination / "overrides")
+    shutil.copytree(ROOT / "generator" / "hooks", destination / "generator" / "hooks")
+    return destination
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

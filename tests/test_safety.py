@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
+from pathlib import Path
 
 import frontmatter
 import markdown
@@ -16,7 +18,7 @@ from generator.pipeline import generate, to_brief
 from generator.render.brief import render_brief, safe_url
 from generator.render.markdown import escape
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_project
 from .test_site_build import BUILD_SCRIPT
 
 HOSTILE_SEED = """<script>alert('title')</script> Gunma & Quảng Ninh <img src=x onerror=alert(1)>
@@ -91,9 +93,10 @@ def test_only_plain_http_addresses_become_links() -> None:
     assert safe_url('https://example.org/"onmouseover=x') is None
 
 
-def test_hostile_seed_builds_a_safe_site(tree) -> None:
-    about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8")
-    root = tree({"seeds/evil.txt": HOSTILE_SEED, "docs/about.md": about})
+def test_hostile_seed_builds_a_safe_site(tree, tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    shutil.rmtree(root / "seeds")
+    root = tree({"seeds/evil.txt": HOSTILE_SEED})
     docs, site = root / "docs", root / "site"
     collected, _ = generate(root / "seeds", docs, root)
     brief = collected.briefs[0]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -14,7 +13,7 @@ import pytest
 from generator.pipeline import generate
 from generator.render.paths import locality_page, region_page, sector_page
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, copy_project
 
 
 class Links(HTMLParser):
@@ -54,10 +53,8 @@ def links_of(site: Path, docs_path: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
-    work = tmp_path_factory.mktemp("project")
+    work = copy_project(tmp_path_factory.mktemp("project"))
     docs = work / "docs"
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("*.md"))
-    shutil.copy(ROOT / "docs" / "about.md", docs / "about.md")
     collected, _ = generate(SEEDS, docs, ROOT)
     site = work / "site"
     result = subprocess.run(

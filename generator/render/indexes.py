@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import html
+import posixpath
 from collections import defaultdict
 
 from babel.dates import format_date as babel_format_date
@@ -10,7 +12,7 @@ from babel.dates import format_date as babel_format_date
 from generator.knowledge import Place, gazetteer, label, sectors
 from generator.model import Brief
 from generator.render import summary
-from generator.render.feeds import locality_feed, sector_feed
+from generator.render.feeds import locality_feed, page_url, sector_feed
 from generator.render.listing import brief_list, brief_table, feed_link, page
 from generator.render.markdown import escape, link, table
 from generator.render.paths import (
@@ -161,6 +163,13 @@ def _summary(place: Place, briefs: list[Brief], page_path: str, place_ids: set[s
     return body
 
 
+def print_link(locality_id: str, page_path: str) -> str:
+    """Raw link to the PDF that `briefing build` writes into the site (not a docs/ file, so
+    MkDocs must not try to resolve it); relative to the page's directory URL."""
+    href = posixpath.relpath(f"pdf/{locality_id}.pdf", page_url(page_path))
+    return f'<a href="{html.escape(href)}" class="print-pdf">{escape(label("print_pdf"))}</a>'
+
+
 def chart_file(place_id: str) -> str:
     """docs path of a place's sector chart, beside its page."""
     kind = "regions" if gazetteer().places[place_id].kind == "region" else "localities"
@@ -174,8 +183,8 @@ def locality_page_text(place: Place, briefs: list[Brief], former: dict[str, list
     history = [b for pid in place.formed_from if pid != place.id for b in former.get(pid, [])]
     body = _place_notes(place, target)
     feed = locality_feed(place.id) if briefs else None
-    if feed:
-        body.append(feed_link(feed, target))
+    links = [print_link(place.id, target)] + ([feed_link(feed, target)] if feed else [])
+    body.append(" · ".join(links))
     body += _summary(place, briefs + history, target, {place.id, *place.formed_from})
     body += [f"## {escape(label('briefs'))}", brief_list(briefs, target)]
     if len(place.formed_from) > 1:

@@ -1,0 +1,136 @@
+"""Briefings people read, follow and print: the issue's checks on the five seeds."""
+
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from generator.cli import main
+from generator.pdf import pdf_path
+
+from .conftest import copy_project
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`briefing build --strict` in a copy of the project; returns the project folder."""
+    project = copy_project(tmp_path_factory.mktemp("briefings"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        assert main(["build", "--strict"]) == 0
+    return project
+
+
+def read(project: Path, docs_path: str) -> str:
+    return (project / "docs" / docs_path).read_text(encoding="utf-8")
+
+
+def test_quang_ninh_shows_its_partners(built: Path) -> None:
+    page = read(built, "localities/vn/quang-ninh.md")
+    partners = page.split("**Partners in Japan:**")[1].split("\n")[0]
+    assert "[Gunma](../jp/gunma.md) (2)" in partners
+    for prefecture in ("Hokkaido", "Yamanashi", "Niigata", "Tokushima", "Osaka", "Wakayama"):
+        assert f"[{prefecture}]" in partners
+
+
+def test_okayama_shows_the_mimasaka_yen_bai_tie(built: Path) -> None:
+    tie = "Yên Bái – Mimasaka \\(Okayama\\): friendship or sister-city tie"
+    assert tie in read(built, "localities/jp/okayama.md")
+    assert tie in read(built, "partnerships/index.md")
+
+
+def test_lao_cai_carries_yen_bais_history(built: Path) -> None:
+    lao_cai = read(built, "localities/vn/lao-cai.md")
+    assert "## Former provinces now part of it\n\n[Yên Bái](yen-bai.md)" in lao_cai
+    assert "## History: briefs on its former provinces" in lao_cai
+    assert "Les localités vietnamiennes cherchent" in lao_cai.split("## History")[1]
+    yen_bai = read(built, "localities/vn/yen-bai.md")
+    assert "Yên Bái — part of [Lào Cai](lao-cai.md) since 1 July 2025" in yen_bai
+
+
+def test_partnership_matrix_counts_pairs(built: Path) -> None:
+    matrix = read(built, "partnerships/index.md")
+    assert "[2](quang-ninh--gunma.md)" in matrix
+    assert (built / "docs" / "partnerships" / "quang-ninh--gunma.md").is_file()
+
+
+def test_sector_chart_is_an_svg_with_a_bar_per_sector(built: Path) -> None:
+    svg = read(built, "localities/vn/quang-ninh-sectors.svg")
+    assert svg.startswith("<svg") and svg.count("<rect") == 13
+    assert "![Sectors of the briefs on Quảng Ninh](quang-ninh-sectors.svg)" in read(
+        built, "localities/vn/quang-ninh.md"
+    )
+
+
+def test_feeds_validate_and_are_linked(built: Path) -> None:
+    for feed_path in (
+        "feeds/all.xml",
+        "feeds/localities/vn/quang-ninh.xml",
+        "feeds/sectors/ai.xml",
+    ):
+        feed = feedparser.parse((built / "site" / feed_path).read_bytes())
+        assert not feed.bozo, (feed_path, feed.bozo_exception)
+        assert feed.version == "atom10" and feed.entries
+        assert all(entry.id.startswith("urn:briefing:brief:") for entry in feed.entries)
+    quang_ninh = (built / "site" / "localities/vn/quang-ninh/index.html").read_text("utf-8")
+    assert 'type="application/atom+xml"' in quang_ninh
+    assert len(feedparser.parse(read(built, "feeds/all.xml")).entries) == 5
+
+
+def test_briefs_json_lists_every_brief_with_its_url(built: Path) -> None:
+    records = json.loads(read(built, "briefs.json"))
+    assert [r["id"] for r in records] == sorted(r["id"] for r in records)
+    assert len(records) == 5
+    for record in records:
+        assert (built / "site" / record["url"] / "index.html").is_file()
+    assert {"kind": "friendship", "vn": "vn/yen-bai", "jp": "jp/okayama/mimasaka"} in [
+        tie for record in records for tie in record["ties"]
+    ]
+
+
+def test_every_locality_page_links_to_its_pdf(built: Path) -> None:
+    pages = list((built / "site" / "localities").glob("*/*/index.html"))
+    assert len(pages) >= 20
+    for page in pages:
+        locality_id = "/".join(page.parts[-3:-1])
+        assert f'href="../../../{pdf_path(locality_id)}"' in page.read_text("utf-8")
+        assert (built / "site" / pdf_path(locality_id)).stat().st_size > 10_000
+
+
+def test_pdf_renders_vietnamese_and_japanese_names(built: Path) -> None:
+    text = subprocess.run(
+        ["pdftotext", str(built / "site" / pdf_path("jp/gunma")), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for name in ("Gunma", "群馬県", "군마현", "Quảng Ninh", "Bí thư Trung ương Đảng", "Thống đốc"):
+        assert name in text, name
+    fonts = subprocess.run(
+        ["pdffonts", str(built / "site" / pdf_path("jp/gunma"))],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Noto-Sans" in fonts and "CJK" in fonts
+
+
+def test_unchanged_pdfs_are_not_rendered_again(built: Path, caplog) -> None:
+    caplog.set_level(logging.INFO, logger="generator")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(built)
+        assert main(["build", "--strict"]) == 0
+    assert "PDFs: 27 localities, 0 rendered" in caplog.text  # copied back from the cache
+
+
+def test_pdf_command_makes_one_locality(built: Path, tmp_path: Path, capsys) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(built)
+        assert main(["pdf", "jp/okayama", "-o", str(tmp_path / "o.pdf")]) == 0
+        assert main(["pdf", "jp/nowhere"]) == 2
+    assert (tmp_path / "o.pdf").read_bytes().startswith(b"%PDF")

@@ -4,17 +4,34 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: site test serve check clean
+.PHONY: site test serve check clean system-packages
+
+# Debian packages: fonts for printed briefs (Vietnamese, Japanese, Chinese, Korean), Pango for
+# WeasyPrint, poppler to inspect PDFs in the tests, Chromium for the browser tests.
+DEBIAN_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core fonts-noto-cjk poppler-utils chromium chromium-driver
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SYSTEM_STAMP := $(VENV)/.system-packages
+
+$(SYSTEM_STAMP):
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  command -v apt-get >/dev/null || { echo "Install these packages: $$missing"; exit 1; }; \
+	  echo "Installing Debian packages: $$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@mkdir -p $(VENV) && touch $@
+
+system-packages: $(SYSTEM_STAMP)
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	touch $(INSTALLED)
 
-site: $(INSTALLED)
+site: $(INSTALLED) $(SYSTEM_STAMP)
 	$(BIN)/briefing build --strict
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(SYSTEM_STAMP)
 	$(BIN)/python -m pytest
 
 serve: $(INSTALLED)

@@ -52,9 +52,11 @@ def brief_list(briefs: list[Brief], page_path: str) -> str:
     return "\n".join(entries)
 
 
-def page(title: str, body: list[str], feed: str | None = None) -> str:
+def page(title: str, body: list[str], feed: str | None = None, searchable: bool = True) -> str:
     """A generated page: title (and feed) in front matter, the heading, then the body blocks."""
     meta = {"title": title, **({"feed": feed} if feed else {})}
+    if not searchable:
+        meta["search"] = {"exclude": True}
     return "\n\n".join([front_matter(meta), f"# {escape(title)}", *body]) + "\n"
 
 

@@ -59,5 +59,7 @@ def partnership_pages(briefs: list[Brief]) -> dict[str, str]:
         target = pair_page(vn_id, jp_id)
         title = label("pair_title").format(vn=places[vn_id].name, jp=places[jp_id].name)
         links = " · ".join(link(places[p].name, locality_page(p), target) for p in (vn_id, jp_id))
-        pages[target] = page(title, [links, brief_list(listed, target)])
+        # Pair pages repeat what the locality pages list; kept out of search so they do not
+        # crowd out the locality pages.
+        pages[target] = page(title, [links, brief_list(listed, target)], searchable=False)
     return pages

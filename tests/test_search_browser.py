@@ -1,0 +1,71 @@
+"""Accent-free and Japanese searches in a real browser (headless Chromium) on the built site."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from generator.cli import main
+
+from .browser import chromium, serve
+from .conftest import copy_project
+
+SEARCHES = [
+    # (query, a page that must be among the results)
+    ("quang ninh", "localities/vn/quang-ninh/"),
+    ("dak lak", "localities/vn/dak-lak/"),
+    (
+        "hop tac",
+        "briefs/year-unknown-10-07-tang-cuong-hop-tac-giua-tay-nguyen-va-cac-doi-tac-nhat-ban/",
+    ),
+    ("群馬", "localities/jp/gunma/"),
+    # Both words are written only with accents in this brief ("coopération", "localités").
+    (
+        "cooperation localites",
+        "briefs/year-unknown-11-04-les-localites-vietnamiennes-cherchent-des-opportunites-de/",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("search"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        assert main(["build", "--strict"]) == 0
+    return project / "site"
+
+
+def result_links(driver, url: str, query: str) -> list[str]:
+    """Type the query into Material's search box and read the result links."""
+    driver.get(url)
+    box = WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    )
+    box.click()
+    box.send_keys(query)
+    WebDriverWait(driver, 15).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item")
+    )
+    # Material renders results ten at a time as the list scrolls: scroll until all are there.
+    count = -1
+    while count != (count := len(driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))):
+        last = driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item")[-1]
+        driver.execute_script("arguments[0].scrollIntoView()", last)
+        time.sleep(0.3)
+    return [
+        link.get_attribute("href")
+        for link in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")
+    ]
+
+
+def test_searches_find_the_right_pages(site: Path, tmp_path: Path) -> None:
+    with serve(site) as url, chromium(tmp_path) as driver:
+        for query, expected in SEARCHES:
+            links = result_links(driver, url, query)
+            pages = [link.split("#")[0].split("?")[0] for link in links]
+            assert url + expected in pages, (query, pages)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.overrides import suggestion
 from generator.pipeline import Collected, collect, generate, needs_human
 
 log = logging.getLogger("generator")
@@ -86,7 +87,11 @@ def run_check(args: argparse.Namespace) -> None:
     collected = collect(args.seeds, Path.cwd())  # unusable seeds are logged as they are read
     for brief in collected.briefs:
         for reason in needs_human(brief):
-            log.warning("%s: %s", brief.source, reason)
+            fix = suggestion(brief, reason)
+            sidecar = brief.source.rsplit(".", 1)[0] + ".meta.yaml"
+            log.warning(
+                "%s: %s; to settle it, write in %s:  %s", brief.source, reason, sidecar, fix
+            )
     print(f"{len(collected.briefs)} briefs checked, {len(collected.problems)} seeds unusable")
 
 

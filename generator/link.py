@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import logging
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -10,6 +11,8 @@ from dataclasses import replace
 
 from generator.extract.places import fold
 from generator.model import Brief, DateInfo, PartialDate
+
+log = logging.getLogger("generator")
 
 SLUG_MAX_CHARS = 60
 MAX_EVENT_DAYS = 31  # longer "ranges" are programmes, not one event
@@ -138,9 +141,23 @@ def assign_paths(briefs: list[Brief]) -> list[Brief]:
     ]
 
 
+def _add_pinned(related: dict[str, tuple[str, ...]], briefs: list[Brief]) -> dict:
+    """Editors' `related:` overrides, both ways; unknown ids are warned about."""
+    known = {brief.id for brief in briefs}
+    merged = {brief_id: set(ids) for brief_id, ids in related.items()}
+    for brief in briefs:
+        for other in brief.pinned_related:
+            if other not in known or other == brief.id:
+                log.warning("%s: override 'related' names unknown brief %r", brief.source, other)
+                continue
+            merged.setdefault(brief.id, set()).add(other)
+            merged.setdefault(other, set()).add(brief.id)
+    return {brief_id: tuple(sorted(ids)) for brief_id, ids in merged.items()}
+
+
 def link(briefs: list[Brief]) -> list[Brief]:
     """Relate briefs about the same event, share years, and give every brief its page path."""
-    related = find_related(briefs)
+    related = _add_pinned(find_related(briefs), briefs)
     briefs = [replace(brief, related=related.get(brief.id, ())) for brief in briefs]
     briefs = fill_years(briefs)
     return sorted(assign_paths(briefs), key=lambda brief: brief.id)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 YEAR_SOURCES = ("text", "inferred", "related", "override", "none")
 
@@ -15,6 +16,7 @@ class Source:
     name: str  # file name
     text: str
     encoding: str
+    overrides: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class Brief:
     paragraphs: tuple[Paragraph, ...]
     ties: tuple[Tie, ...] = ()
     related: tuple[str, ...] = ()
+    pinned_related: tuple[str, ...] = ()  # set by an editor's `related:` override
     path: str = ""  # page path inside docs/, set by the link stage
 
     @property

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.clean import clean
 from generator.extract import extract
 from generator.link import brief_ids, link
 from generator.model import Brief, Problem, Source
+from generator.overrides import apply_overrides
 from generator.read import read_seeds
 from generator.render import render_site
 from generator.write import WriteReport, write_pages
@@ -26,10 +27,10 @@ class Collected:
 
 
 def to_brief(source: Source, brief_id: str) -> Brief:
-    """Clean and extract one seed into a brief (no page path yet)."""
+    """Clean and extract one seed into a brief (no page path yet); editors' overrides win."""
     document = clean(source)
     found = extract(document)
-    return Brief(
+    brief = Brief(
         id=brief_id,
         source=source.path,
         source_url=document.source_url,
@@ -44,6 +45,13 @@ def to_brief(source: Source, brief_id: str) -> Brief:
         paragraphs=document.paragraphs,
         ties=found.ties,
     )
+    related = source.overrides.get("related")
+    if related is not None:
+        if isinstance(related, list) and all(isinstance(r, str) for r in related):
+            brief = replace(brief, pinned_related=tuple(related))
+        else:
+            log.warning("%s: override 'related' ignored: must be a list of brief ids", source.path)
+    return apply_overrides(brief, source.overrides, source.path)
 
 
 def collect(seeds_dir: Path, root: Path) -> Collected:

@@ -9,6 +9,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from generator.model import Problem, Source
+from generator.overrides import parse_overrides, split_front_matter
 
 log = logging.getLogger("generator")
 
@@ -73,14 +74,37 @@ def read_seed(path: Path, display_root: Path) -> Source:
     if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SeedError("binary file (contains NUL bytes)")
     text, encoding = decode(raw)
-    text = normalise(text)
-    if not text.strip():
-        raise SeedError("empty file")
     try:
         shown = path.relative_to(display_root).as_posix()
     except ValueError:
         shown = path.as_posix()
-    return Source(path=shown, name=path.name, text=text, encoding=encoding)
+    overrides, text = split_front_matter(normalise(text), shown)
+    overrides.update(read_sidecar(path, display_root))
+    if not text.strip():
+        raise SeedError("empty file")
+    return Source(shown, path.name, text, encoding, overrides)
+
+
+def sidecar_path(path: Path) -> Path:
+    """Where an editor's overrides for a seed live: NAME.meta.yaml beside NAME.txt."""
+    return path.with_name(path.stem + ".meta.yaml")
+
+
+def read_sidecar(path: Path, display_root: Path) -> dict:
+    """Overrides from the seed's sidecar file (they win over its front matter)."""
+    sidecar = sidecar_path(path)
+    if not sidecar.is_file():
+        return {}
+    try:
+        shown = sidecar.relative_to(display_root).as_posix()
+    except ValueError:
+        shown = sidecar.as_posix()
+    try:
+        text = sidecar.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        log.warning("%s: overrides ignored: cannot be read (%s)", shown, error)
+        return {}
+    return parse_overrides(text, shown) or {}
 
 
 def read_seeds(seeds_dir: Path, display_root: Path) -> tuple[list[Source], list[Problem]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import logging
 import re
 import unicodedata
@@ -33,7 +34,9 @@ def brief_ids(names: list[str]) -> dict[str, str]:
     ids: dict[str, str] = {}
     taken: set[str] = set()
     for name in sorted(names):
-        base = slugify(name.rsplit(".", 1)[0], max_chars=80) or "seed"
+        # A name with no ASCII letters or digits ("ベトナム記事.txt") gets a stable hash instead.
+        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+        base = slugify(name.rsplit(".", 1)[0], max_chars=80) or f"seed-{digest}"
         candidate, number = base, 2
         while candidate in taken:
             candidate, number = f"{base}-{number}", number + 1

@@ -7,6 +7,8 @@ import unicodedata
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+from ftfy import fix_text
+from ftfy.badness import is_bad
 
 from generator.model import Problem, Source
 from generator.overrides import parse_overrides, split_front_matter
@@ -38,11 +40,13 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     )
 
 
-def decode(raw: bytes) -> tuple[str, str]:
-    """Decode seed bytes by a ladder: BOMs, strict UTF-8, then charset detection."""
+def _decode_bytes(raw: bytes) -> tuple[str, str]:
     for bom, encoding in BOMS:
         if raw.startswith(bom):
-            return raw.decode(encoding), encoding
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise SeedError(f"broken {encoding} text ({error.reason})") from error
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -51,6 +55,15 @@ def decode(raw: bytes) -> tuple[str, str]:
     if best is None:
         raise SeedError("not text in any known encoding")
     return str(best), best.encoding
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode seed bytes by a ladder: BOMs, strict UTF-8, charset detection, then ftfy only
+    when the result shows mojibake ("cafÃ©", "Tá»‰nh")."""
+    text, encoding = _decode_bytes(raw)
+    if is_bad(text):
+        return fix_text(text), f"{encoding}+ftfy"
+    return text, encoding
 
 
 def normalise(text: str) -> str:
@@ -63,8 +76,12 @@ def normalise(text: str) -> str:
     )
 
 
-def read_seed(path: Path, display_root: Path) -> Source:
+def read_seed(path: Path, display_root: Path, seeds_dir: Path | None = None) -> Source:
     """Read and decode one seed file; raise SeedError with the reason when it is not usable."""
+    if seeds_dir is not None and not path.resolve().is_relative_to(seeds_dir.resolve()):
+        raise SeedError("a link to a file outside the seed folder")
+    if not path.is_file():
+        raise SeedError("not a regular file")
     try:
         if path.stat().st_size > MAX_SEED_BYTES:
             raise SeedError(f"larger than {MAX_SEED_BYTES // (1024 * 1024)} MB")
@@ -74,6 +91,8 @@ def read_seed(path: Path, display_root: Path) -> Source:
     if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SeedError("binary file (contains NUL bytes)")
     text, encoding = decode(raw)
+    if encoding != "utf-8":
+        log.info("%s: decoded as %s", path.as_posix(), encoding)
     try:
         shown = path.relative_to(display_root).as_posix()
     except ValueError:
@@ -113,7 +132,7 @@ def read_seeds(seeds_dir: Path, display_root: Path) -> tuple[list[Source], list[
     problems: list[Problem] = []
     for path in seed_files(seeds_dir):
         try:
-            sources.append(read_seed(path, display_root))
+            sources.append(read_seed(path, display_root, seeds_dir))
         except SeedError as error:
             shown = path.as_posix()
             log.warning("%s: skipped: %s", shown, error)

@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from generator.pdf import build_pdfs
         from generator.site import build_site
 
-        build_site(args.config_file, args.docs, args.site, args.strict)
+        build_site(args.config_file, args.docs, args.site, args.strict, collected.briefs)
         build_pdfs(collected.briefs, args.site, CACHE_DIR / "pdf")
     elif args.command == "serve":
         from generator.site import serve_site

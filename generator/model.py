@@ -102,6 +102,7 @@ class Extraction:
     title: str
     title_generated: bool
     ties: tuple[Tie, ...] = ()
+    language_share: float = 1.0  # share of the text in the main language
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class Brief:
     ties: tuple[Tie, ...] = ()
     related: tuple[str, ...] = ()
     pinned_related: tuple[str, ...] = ()  # set by an editor's `related:` override
+    language_share: float = 1.0
     path: str = ""  # page path inside docs/, set by the link stage
 
     @property

@@ -121,7 +121,7 @@ def _apply_one(brief: Brief, field: str, value: Any) -> Brief:
     if field == "language":
         if value not in SUPPORTED:
             raise OverrideError(f"unknown language {value!r}; valid: {', '.join(SUPPORTED)}")
-        return replace(brief, language=value)
+        return replace(brief, language=value, language_share=1.0)  # settled by a person
     if field == "localities":
         valid = sorted(p.id for p in places.values() if p.is_locality)
         localities = edit_ids(brief.localities, value, valid, "locality")
@@ -149,11 +149,16 @@ def apply_overrides(brief: Brief, overrides: dict[str, Any], shown: str) -> Brie
 def suggestion(brief: Brief, reason: str) -> str:
     """The override an editor would write to settle a reason of `needs_human`."""
     if reason == "year not stated" and brief.date.start:
-        return f"date: 'YYYY-{brief.date.start.month:02d}-{brief.date.start.day:02d}'"
+        fix = f"date: 'YYYY-{brief.date.start.month:02d}-{brief.date.start.day:02d}'"
+        if end := brief.date.end:
+            fix += f"  date_end: 'YYYY-{end.month:02d}-{end.day:02d}'"
+        return fix
     if reason == "no date found":
         return "date: 'YYYY-MM-DD'"
     if reason == "no locality found":
         return "localities: {add: [vn/<province>, jp/<prefecture>]}"
+    if reason == "language uncertain":
+        return f"language: {brief.language}   # or another of {', '.join(SUPPORTED)}"
     if reason == "language not recognised":
         return f"language: <one of {', '.join(SUPPORTED)}>"
     return ""

@@ -16,6 +16,7 @@ from generator.render import render_site
 from generator.write import WriteReport, write_pages
 
 log = logging.getLogger("generator")
+LANGUAGE_SHARE_MIN = 0.6  # below this share of its text in one language, a human should look
 
 
 @dataclass
@@ -44,6 +45,7 @@ def to_brief(source: Source, brief_id: str) -> Brief:
         sectors=found.sectors,
         paragraphs=document.paragraphs,
         ties=found.ties,
+        language_share=found.language_share,
     )
     related = source.overrides.get("related")
     if related is not None:
@@ -79,6 +81,8 @@ def needs_human(brief: Brief) -> list[str]:
         reasons.append("no locality found")
     if brief.language == "und":
         reasons.append("language not recognised")
+    elif brief.language_share < LANGUAGE_SHARE_MIN:
+        reasons.append("language uncertain")
     return reasons
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -9,13 +10,31 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 
+from generator.model import Brief
+
 HOOKS_DIR = Path(__file__).parent / "hooks"
 SERVE_HOOK = HOOKS_DIR / "regenerate.py"
 SAFETY_HOOK = HOOKS_DIR / "escape_meta.py"
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path, strict: bool) -> None:
+def source_date_epoch(briefs: list[Brief]) -> int:
+    """Seconds since 1970 of the latest event with a year in the data (0 when none): the
+    time MkDocs stamps into sitemap.xml and gzip headers, so that builds are reproducible."""
+    dated = [b.date.start for b in briefs if b.date.start and b.date.start.year]
+    if not dated:
+        return 0
+    latest = max(dated)
+    day = datetime.date(latest.year, latest.month or 1, latest.day or 1)
+    return int(datetime.datetime.combine(day, datetime.time(), datetime.UTC).timestamp())
+
+
+def build_site(
+    config_file: Path, docs_dir: Path, site_dir: Path, strict: bool, briefs: list[Brief]
+) -> None:
     """Render the generated Markdown into a static site (raises on a strict-mode warning)."""
+    # A SOURCE_DATE_EPOCH set by the caller wins; otherwise time comes from the data, never
+    # from the clock.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(briefs)))
     config = load_config(
         str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict
     )

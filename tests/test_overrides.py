@@ -99,3 +99,21 @@ def test_check_gives_the_override_to_write(tree, monkeypatch, caplog) -> None:
     assert expected + "date: 'YYYY-04-03'" in caplog.text
     (root / "seeds" / "a.meta.yaml").write_text("date: 2024-04-03\n", encoding="utf-8")
     assert main(["check", "--strict"]) == 0
+
+
+def test_check_flags_a_text_split_between_languages(tree, monkeypatch, caplog) -> None:
+    mixed = (
+        "Gunma và Quảng Ninh\n"
+        "Ngày 3/4/2024, đoàn công tác tỉnh Gunma đã làm việc với tỉnh Quảng Ninh về du lịch.\n"
+        "On 3 April 2024, a delegation from Gunma Prefecture met Quang Ninh province officials.\n"
+    )
+    root = tree({"seeds/a.txt": mixed})
+    monkeypatch.chdir(root)
+    assert main(["check", "--strict"]) == 1
+    assert "seeds/a.txt: language uncertain; to settle it, write in seeds/a.meta.yaml:" in (
+        caplog.text
+    )
+    (root / "seeds" / "a.meta.yaml").write_text("language: vi\n", encoding="utf-8")
+    caplog.clear()
+    main(["check"])
+    assert "language uncertain" not in caplog.text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.extract.dates import extract_date
-from generator.extract.language import detect_language
+from generator.extract.language import language_votes
 from generator.extract.places import extract_places
 from generator.extract.sectors import extract_sectors
 from generator.extract.ties import extract_ties
@@ -15,7 +15,7 @@ def extract(document: Document) -> Extraction:
     """Everything the brief needs that is not copied verbatim from the text."""
     texts = [p.text for p in document.paragraphs]
     body = [p.text for p in document.paragraphs if not p.caption]
-    language = detect_language(body or texts)
+    language, share = language_votes(body or texts)
     headline = [document.headline] if document.headline else []
     places = extract_places(headline + texts)
     title, generated = make_title(document, language)
@@ -29,4 +29,5 @@ def extract(document: Document) -> Extraction:
         title=title,
         title_generated=generated,
         ties=extract_ties(headline + texts, language),
+        language_share=share,
     )

@@ -31,8 +31,8 @@ def paragraph_language(text: str) -> str | None:
     return CODES[language] if language else None
 
 
-def detect_language(paragraphs: list[str]) -> str:
-    """The main language: the one most characters of the text are written in.
+def language_votes(paragraphs: list[str]) -> tuple[str, float]:
+    """The main language and the share of the text's characters written in it.
 
     Voting by paragraph, weighted by length, keeps short captions or quotes in another
     language from deciding (an English article with Vietnamese captions is English).
@@ -43,6 +43,12 @@ def detect_language(paragraphs: list[str]) -> str:
         if code:
             weights[code] += len(text)
     if not weights:
-        return "und"
+        return "und", 0.0
     # Ties are broken by code so that the result never depends on dictionary order.
-    return max(sorted(weights), key=lambda code: weights[code])
+    main = max(sorted(weights), key=lambda code: weights[code])
+    return main, weights[main] / sum(weights.values())
+
+
+def detect_language(paragraphs: list[str]) -> str:
+    """The main language of the text (ISO 639-1), or "und" when none is recognised."""
+    return language_votes(paragraphs)[0]

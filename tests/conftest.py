@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +14,28 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 # What a person wrote in docs/ (everything else there is generated).
 HAND_WRITTEN_DOCS = ("about.md", "stylesheets/print.css")
+
+
+# `mkdocs build --strict` with given docs/ and site/ folders (the mkdocs CLI has no --docs-dir).
+BUILD_SCRIPT = """
+import logging
+import sys
+logging.basicConfig(format="%(levelname)s %(message)s")
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+build(load_config(sys.argv[1], docs_dir=sys.argv[2], site_dir=sys.argv[3], strict=True))
+"""
+
+
+def mkdocs_build(docs: Path, site: Path) -> subprocess.CompletedProcess:
+    """Run the real strict MkDocs build of the project's mkdocs.yml over `docs`."""
+    return subprocess.run(
+        [sys.executable, "-c", BUILD_SCRIPT, str(ROOT / "mkdocs.yml"), str(docs), str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def copy_project(destination: Path) -> Path:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,10 +9,9 @@ import pytest
 from generator.pipeline import generate
 from generator.read import read_seed
 
-from .conftest import ROOT, copy_project
+from .conftest import copy_project, mkdocs_build
 from .hostile_seeds import HOSTILE, write_corpus
 from .test_safety import active_content
-from .test_site_build import BUILD_SCRIPT
 
 
 @pytest.fixture(scope="module")
@@ -93,20 +90,7 @@ def test_warnings_name_files_and_reasons(result) -> None:
 def test_the_site_builds_and_carries_no_active_content(result) -> None:
     project, _, _, _, _ = result
     site = project / "site"
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            BUILD_SCRIPT,
-            str(ROOT / "mkdocs.yml"),
-            str(project / "docs"),
-            str(site),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    build = mkdocs_build(project / "docs", site)
     assert build.returncode == 0, build.stderr
     for page in site.rglob("*.html"):
         assert active_content(page.read_text(encoding="utf-8")) == [], page

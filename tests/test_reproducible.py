@@ -15,8 +15,7 @@ import pytest
 
 from generator.cli import main
 
-from .conftest import ROOT, copy_project
-from .test_site_build import BUILD_SCRIPT
+from .conftest import ROOT, copy_project, mkdocs_build
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:
@@ -68,20 +67,7 @@ def test_a_killed_generation_leaves_a_usable_docs(tmp_path: Path, delay: float) 
     docs = project / "docs"
     for page in docs.rglob("*.md"):
         frontmatter.loads(page.read_text(encoding="utf-8"))  # every page is whole
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            BUILD_SCRIPT,
-            str(ROOT / "mkdocs.yml"),
-            str(docs),
-            str(project / "site"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    build = mkdocs_build(docs, project / "site")
     assert build.returncode == 0, build.stderr
     subprocess.run(
         [sys.executable, "-P", "-c", GENERATE, "generate"],

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,8 +16,7 @@ from generator.pipeline import generate, to_brief
 from generator.render.brief import render_brief, safe_url
 from generator.render.markdown import escape
 
-from .conftest import ROOT, copy_project
-from .test_site_build import BUILD_SCRIPT
+from .conftest import copy_project, mkdocs_build
 
 HOSTILE_SEED = """<script>alert('title')</script> Gunma & Quảng Ninh <img src=x onerror=alert(1)>
 Ngày 25/11/2025, tại tỉnh Quảng Ninh, <script>alert("body")</script> đoàn tỉnh Gunma đến.
@@ -104,13 +101,7 @@ def test_hostile_seed_builds_a_safe_site(tree, tmp_path: Path) -> None:
     assert frontmatter.loads((docs / brief.path).read_text(encoding="utf-8"))["title"] == (
         brief.title
     )
-    result = subprocess.run(
-        [sys.executable, "-c", BUILD_SCRIPT, str(ROOT / "mkdocs.yml"), str(docs), str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs_build(docs, site)
     assert result.returncode == 0, result.stderr
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

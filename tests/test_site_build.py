@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -13,7 +11,7 @@ import pytest
 from generator.pipeline import generate
 from generator.render.paths import locality_page, region_page, sector_page
 
-from .conftest import ROOT, SEEDS, copy_project
+from .conftest import ROOT, SEEDS, copy_project, mkdocs_build
 
 
 class Links(HTMLParser):
@@ -57,27 +55,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
     docs = work / "docs"
     collected, _ = generate(SEEDS, docs, ROOT)
     site = work / "site"
-    result = subprocess.run(
-        [sys.executable, "-c", BUILD_SCRIPT, str(ROOT / "mkdocs.yml"), str(docs), str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs_build(docs, site)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return site, collected.briefs
-
-
-# `mkdocs build --strict` with this test's docs/ and site/ folders (the CLI has no --docs-dir).
-BUILD_SCRIPT = """
-import logging
-import sys
-logging.basicConfig(format="%(levelname)s %(message)s")
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-build(load_config(sys.argv[1], docs_dir=sys.argv[2], site_dir=sys.argv[3], strict=True))
-"""
 
 
 def test_every_brief_has_a_page(built: tuple[Path, list]) -> None:

@@ -95,34 +95,30 @@ def localities_index(by_locality: dict[str, list[Brief]]) -> str:
     places = gazetteer()
     header = [escape(label("localities")), escape(label("other_names")), escape(label("briefs"))]
     body = [escape(label("localities_intro")), f"## {escape(label('japan'))}"]
+
+    def rows_for(listed: list[Place]) -> list[list[str]]:
+        return [
+            _count_cell(
+                p,
+                len(by_locality.get(p.id, [])),
+                LOCALITIES_INDEX,
+                locality_page(p.id),
+                p.id in by_locality,
+            )
+            for p in listed
+        ]
+
     for region_id in JAPAN_REGION_ORDER:
         region = places.places[region_id]
         members = [p for p in places.localities("jp") if p.region == region_id]
-        rows = [
-            _count_cell(
-                p,
-                len(by_locality.get(p.id, [])),
-                LOCALITIES_INDEX,
-                locality_page(p.id),
-                p.id in by_locality,
-            )
-            for p in members
-        ]
-        body += [f"### {escape(region.name)}", table(header, rows)]
+        body += [f"### {escape(region.name)}", table(header, rows_for(members))]
     vietnam = sorted(places.localities("vn"), key=lambda p: p.names["en"])
     for heading, former in ((label("vn_current"), False), (label("vn_former"), True)):
-        rows = [
-            _count_cell(
-                p,
-                len(by_locality.get(p.id, [])),
-                LOCALITIES_INDEX,
-                locality_page(p.id),
-                p.id in by_locality,
-            )
-            for p in vietnam
-            if bool(p.merged_into) == former
+        listed = [p for p in vietnam if bool(p.merged_into) == former]
+        body += [
+            f"## {escape(label('vietnam'))}: {escape(heading)}",
+            table(header, rows_for(listed)),
         ]
-        body += [f"## {escape(label('vietnam'))}: {escape(heading)}", table(header, rows)]
     return page(label("localities_index"), body)
 
 

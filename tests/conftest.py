@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 # What a person wrote in docs/ (everything else there is generated).
-HAND_WRITTEN_DOCS = ("about.md", "stylesheets/print.css")
+HAND_WRITTEN_DOCS = ("about.md", "stylesheets/print.css", "stylesheets/site.css")
 
 
 # `mkdocs build --strict` with given docs/ and site/ folders (the mkdocs CLI has no --docs-dir).
@@ -79,3 +79,15 @@ def tree(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
         return tmp_path
 
     return make
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project after `briefing build --strict` (site/ with PDFs)."""
+    from generator.cli import main
+
+    project = copy_project(tmp_path_factory.mktemp("built"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project)
+        assert main(["build", "--strict"]) == 0
+    return project

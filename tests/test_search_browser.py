@@ -9,10 +9,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from generator.cli import main
-
 from .browser import chromium, serve
-from .conftest import copy_project
 
 SEARCHES = [
     # (query, a page that must be among the results)
@@ -32,12 +29,8 @@ SEARCHES = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("search"))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(project)
-        assert main(["build", "--strict"]) == 0
-    return project / "site"
+def site(built_project: Path) -> Path:
+    return built_project / "site"
 
 
 def result_links(driver, url: str, query: str) -> list[str]:

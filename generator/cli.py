@@ -10,22 +10,10 @@ from pathlib import Path
 import yaml
 
 from generator.overrides import suggestion
-from generator.pipeline import Collected, collect, generate, needs_human
+from generator.pipeline import Collected, WarningCount, collect, generate, needs_human
 
 log = logging.getLogger("generator")
 CACHE_DIR = Path(".cache/briefing")  # rendered PDFs by content hash
-
-
-class WarningCounter(logging.Handler):
-    """Counts warnings so that --strict can fail the run (as MkDocs does)."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        """Count one warning or error."""
-        self.count += 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -114,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `briefing` command; returns the exit status."""
     args = _parser().parse_args(argv)
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
-    counter = WarningCounter()
+    counter = WarningCount()
     log.addHandler(counter)
     if not _check_seeds(args.seeds):
         return 2

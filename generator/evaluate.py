@@ -209,7 +209,8 @@ def score_document(scores: Scores, brief: Brief, gold: Expected) -> None:
 def evaluate(corpus: Path, annotations: Path) -> Scores:
     """Run the pipeline on a corpus folder and score it against its annotations."""
     golds = load_annotations(annotations)
-    briefs = {Path(b.source).name: b for b in collect(corpus, corpus).briefs}
+    # Always extract afresh: a score must measure the extractor, not a cache.
+    briefs = {Path(b.source).name: b for b in collect(corpus, corpus, use_cache=False).briefs}
     scores = Scores()
     for gold in golds:
         if gold.file not in briefs:

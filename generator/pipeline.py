@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.cache import ExtractionCache, entry_key
 from generator.clean import clean
 from generator.extract import extract
 from generator.link import brief_ids, link
@@ -25,6 +26,18 @@ class Collected:
 
     briefs: list[Brief] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+
+class WarningCount(logging.Handler):
+    """Counts the warnings logged while it is attached."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Count one warning."""
+        self.count += 1
 
 
 def to_brief(source: Source, brief_id: str) -> Brief:
@@ -56,17 +69,36 @@ def to_brief(source: Source, brief_id: str) -> Brief:
     return apply_overrides(brief, source.overrides, source.path)
 
 
-def collect(seeds_dir: Path, root: Path) -> Collected:
-    """Read, clean, extract and link every seed; one bad seed never stops the others."""
+def collect(seeds_dir: Path, root: Path, use_cache: bool = True) -> Collected:
+    """Read, clean, extract and link every seed; one bad seed never stops the others.
+
+    Extractions are cached by content hash under root/.cache/briefing/ (use_cache=False
+    extracts everything afresh and leaves the cache alone).
+    """
     sources, problems = read_seeds(seeds_dir, root)
     ids = brief_ids([source.name for source in sources])
+    cached = ExtractionCache(root) if use_cache else None
     briefs = []
     for source in sources:
-        try:
-            briefs.append(to_brief(source, ids[source.name]))
-        except Exception as error:  # a bug on one seed must not take the site down
-            log.warning("%s: skipped: extraction failed: %r", source.path, error)
-            problems.append(Problem(source.path, f"skipped: extraction failed: {error!r}"))
+        key = entry_key(source, ids[source.name])
+        brief = cached.get(key) if cached else None
+        if brief is None:
+            warnings = WarningCount()
+            log.addHandler(warnings)
+            try:
+                brief = to_brief(source, ids[source.name])
+            except Exception as error:  # a bug on one seed must not take the site down
+                log.warning("%s: skipped: extraction failed: %r", source.path, error)
+                problems.append(Problem(source.path, f"skipped: extraction failed: {error!r}"))
+                continue
+            finally:
+                log.removeHandler(warnings)
+            # A brief whose extraction warned is not cached, so the warning comes every run.
+            if cached and not warnings.count:
+                cached.put(key, brief)
+        briefs.append(brief)
+    if cached:
+        cached.save()
     return Collected(link(briefs), problems)
 
 

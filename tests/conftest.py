@@ -40,7 +40,7 @@ def mkdocs_build(docs: Path, site: Path) -> subprocess.CompletedProcess:
 
 def copy_project(destination: Path) -> Path:
     """A copy of the project's inputs: seeds, hand-written docs, MkDocs config and templates."""
-    shutil.copytree(SEEDS, destination / "seeds")
+    shutil.copytree(SEEDS, destination / "seeds", ignore=shutil.ignore_patterns(".*"))
     for relative in HAND_WRITTEN_DOCS:
         target = destination / "docs" / relative
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -117,3 +117,11 @@ def test_check_flags_a_text_split_between_languages(tree, monkeypatch, caplog) -
     caplog.clear()
     main(["check"])
     assert "language uncertain" not in caplog.text
+
+
+def test_override_warnings_come_back_on_every_run(tree, caplog) -> None:
+    root = tree({"seeds/a.txt": ARTICLE, "seeds/a.meta.yaml": "sectors: [tourisme]\n"})
+    for _ in range(2):
+        caplog.clear()
+        collect(root / "seeds", root)
+        assert "override 'sectors' ignored" in caplog.text

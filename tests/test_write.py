@@ -79,3 +79,13 @@ def test_manifest_lists_exactly_the_generated_files(tmp_path: Path) -> None:
     write_pages(docs, {"briefs/b.md": "b", "index.md": "i"})
     assert (docs / MANIFEST).read_text(encoding="utf-8") == '[\n "briefs/b.md",\n "index.md"\n]\n'
     assert not (docs / "briefs" / "a.md").exists()
+
+
+def test_cached_extractions_give_the_same_pages(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    generate(SEEDS, docs, tmp_path)
+    cold = snapshot(docs)
+    assert (tmp_path / ".cache" / "briefing" / "extractions.pickle").is_file()
+    shutil.rmtree(docs)
+    generate(SEEDS, docs, tmp_path)  # every extraction now comes from the cache
+    assert snapshot(docs) == cold

@@ -1,0 +1,166 @@
+"""Benchmark: the generator and the site build at N seeds, against plain MkDocs + Material.
+
+    python bench/run.py [N ...] [--repeat K] [--skip-full-nav-above N]   (default: 100 1000)
+
+For each N it makes a synthetic corpus (bench/extract_speed.synthetic_sources, deterministic
+from N), then prints the median wall time and peak memory (/usr/bin/time -v) of:
+  1. briefing generate from scratch      2. briefing generate again, nothing changed
+  3. the same with one seed edited        4. briefing build (site and PDFs)
+  5. the peer: plain `mkdocs build` with Material's defaults over the same Markdown,
+     (a) with every page in the navigation and (b) with brief pages out of it,
+and the ratios, the size of the built site and of its search index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from extract_speed import synthetic_sources  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+PEER_CONFIG = """site_name: Peer
+theme:
+  name: material
+{nav}
+"""
+PEER_NAV_OUT = """nav:
+  - index.md
+  - localities/index.md
+  - sectors/index.md
+  - timeline.md
+not_in_nav: |
+  /briefs/
+  /localities/*/
+  /regions/
+  /sectors/*.md
+  /partnerships/
+"""
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB of one run."""
+    result = subprocess.run(
+        ["/usr/bin/time", "-v", *command], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"{command} failed:\n{result.stderr[-2000:]}")
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", result.stderr)
+    hours, minutes, seconds = wall.groups()
+    elapsed = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)[1])
+    return elapsed, peak / 1024
+
+
+def median_of(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def size_mib(path: Path) -> float:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
+
+
+def project_for(count: int, work: Path) -> Path:
+    """A project folder with `count` synthetic seeds and the hand-written files."""
+    project = work / f"n{count}"
+    seeds = project / "seeds"
+    seeds.mkdir(parents=True)
+    for source in synthetic_sources(count):
+        (seeds / source.name).write_text(source.text, encoding="utf-8")
+    for name in ("mkdocs.yml", "overrides", "docs/about.md", "docs/stylesheets"):
+        target = project / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy
+        copy(ROOT / name, target)
+    shutil.copytree(ROOT / "generator" / "hooks", project / "generator" / "hooks")
+    return project
+
+
+def peer_build(project: Path, nav: str, name: str) -> tuple[float, float, Path]:
+    """Plain MkDocs + Material over a copy of the generated Markdown."""
+    peer = project.parent / f"{project.name}-{name}"
+    shutil.rmtree(peer, ignore_errors=True)
+    shutil.copytree(project / "docs", peer / "docs", ignore=shutil.ignore_patterns(".*"))
+    (peer / "mkdocs.yml").write_text(PEER_CONFIG.format(nav=nav), encoding="utf-8")
+    wall, peak = timed([str(BIN / "mkdocs"), "build", "-q"], peer)
+    return wall, peak, peer / "site"
+
+
+def bench(count: int, repeat: int, full_nav: bool, work: Path) -> list[str]:
+    """Rows of the results table for one corpus size."""
+    project = project_for(count, work)
+    briefing = [sys.executable, "-P", "-m", "generator"]
+    rows = []
+
+    def row(step: str, wall: float, peak: float) -> None:
+        rows.append(f"| {count} | {step} | {wall:.2f} | {peak:.0f} |")
+
+    scratch = []
+    for _ in range(repeat):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        for generated in ("briefs", "localities", "regions", "sectors", "partnerships", "feeds"):
+            shutil.rmtree(project / "docs" / generated, ignore_errors=True)
+        (project / "docs" / ".briefing-manifest.json").unlink(missing_ok=True)
+        scratch.append(timed([*briefing, "generate"], project))
+    row("generate, from scratch", *median_of(scratch))
+    row(
+        "generate, nothing changed",
+        *median_of([timed([*briefing, "generate"], project) for _ in range(repeat)]),
+    )
+    edited = sorted((project / "seeds").iterdir())[0]
+    edits = []
+    for number in range(repeat):
+        edited.write_text(
+            edited.read_text(encoding="utf-8") + f"\nEdit {number}.\n", encoding="utf-8"
+        )
+        edits.append(timed([*briefing, "generate"], project))
+    row("generate, one seed edited", *median_of(edits))
+    build_wall, build_peak = median_of(
+        [timed([*briefing, "build"], project) for _ in range(repeat)]
+    )
+    row("briefing build (site + PDFs)", build_wall, build_peak)
+    out_wall, out_peak, _ = peer_build(project, PEER_NAV_OUT, "peer-nav-out")
+    row("peer: mkdocs build, briefs out of nav", out_wall, out_peak)
+    if full_nav:
+        all_wall, all_peak, _ = peer_build(project, "", "peer-full-nav")
+        row("peer: mkdocs build, every page in nav", all_wall, all_peak)
+        rows.append(f"| {count} | ratio build / peer (full nav) | {build_wall / all_wall:.2f} | |")
+    rows.append(f"| {count} | ratio build / peer (nav out) | {build_wall / out_wall:.2f} | |")
+    site = project / "site"
+    rows.append(f"| {count} | site size (MiB) | {size_mib(site):.1f} | |")
+    index = site / "search" / "search_index.json"
+    rows.append(f"| {count} | search index (MiB) | {index.stat().st_size / 2**20:.1f} | |")
+    return rows
+
+
+def main() -> None:
+    """Run the benchmark and print a Markdown table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--skip-full-nav-above",
+        type=int,
+        default=2000,
+        help="every-page-in-nav peer grows with N²: skip it above this N",
+    )
+    args = parser.parse_args()
+    print("| N | step | median seconds | peak MiB |\n|---|---|---|---|")
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as work:
+        for count in args.sizes:
+            full_nav = count <= args.skip_full_nav_above
+            for line in bench(count, args.repeat, full_nav, Path(work)):
+                print(line, flush=True)
+
+
+if __name__ == "__main__":
+    main()

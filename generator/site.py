@@ -33,12 +33,18 @@ def build_site(
 ) -> None:
     """Render the generated Markdown into a static site (raises on a strict-mode warning)."""
     # A SOURCE_DATE_EPOCH set by the caller wins; otherwise time comes from the data, never
-    # from the clock.
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date_epoch(briefs)))
-    config = load_config(
-        str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict
-    )
-    mkdocs_build(config)
+    # from the clock. It is set for this build only.
+    own_epoch = "SOURCE_DATE_EPOCH" not in os.environ
+    if own_epoch:
+        os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(briefs))
+    try:
+        config = load_config(
+            str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict
+        )
+        mkdocs_build(config)
+    finally:
+        if own_epoch:
+            del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def serve_site(config_file: Path, seeds_dir: Path, docs_dir: Path, dev_addr: str | None) -> None:

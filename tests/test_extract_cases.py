@@ -35,6 +35,10 @@ PLACE_CASES = [
     ("꽝닌성과 군마현", {"vn/quang-ninh", "jp/gunma"}, set()),
     ("Saga Prefecture and Kumamoto", {"jp/saga", "jp/kumamoto"}, set()),
     ("the saga of Japan", set(), set()),
+    ("Ông Kumamoto-san phát biểu tại hội nghị", set(), set()),
+    ("熊本氏は会議で発言した", set(), set()),
+    ("熊本県の知事は会議で発言した", {"jp/kumamoto"}, set()),
+    ("Mr Sandwich of Osaka Sangyo", {"jp/osaka"}, set()),
 ]
 
 

@@ -110,6 +110,10 @@ class PlaceMatcher:
         )
         self.window_before = qualifiers["window_before"]
         self.surnames = frozenset(rules["vietnamese_surnames"])
+        suffixes = sorted(rules["person_suffixes"], key=len, reverse=True)
+        self.person_suffix = re.compile(
+            r"[ -]?(?:" + "|".join(re.escape(s) for s in suffixes) + r")(?![A-Za-z])"
+        )
 
     def _add(self, alias: Alias) -> None:
         self.aliases.setdefault(fold(alias.text), []).append(alias)
@@ -132,6 +136,8 @@ class PlaceMatcher:
         if not compatible(text[start:end], alias.text):
             return False
         if alias.needs_qualifier and not self._qualified(text, start, end):
+            return False
+        if self.person_suffix.match(text, end):  # "Kumamoto-san", "熊本氏": a person
             return False
         return not (_edge(alias.text[0]) == LATIN_EDGE and self._inside_person_name(text, start))
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.cache import ExtractionCache, entry_key
+from generator.cache import ExtractionCache, code_version, entry_key
 from generator.clean import clean
 from generator.extract import extract
 from generator.link import brief_ids, link
@@ -14,7 +17,7 @@ from generator.model import Brief, Problem, Source
 from generator.overrides import apply_overrides
 from generator.read import read_seeds
 from generator.render import render_site
-from generator.write import WriteReport, write_pages
+from generator.write import WriteReport, up_to_date, write_pages
 
 log = logging.getLogger("generator")
 LANGUAGE_SHARE_MIN = 0.6  # below this share of its text in one language, a human should look
@@ -121,9 +124,26 @@ def needs_human(brief: Brief) -> list[str]:
 def generate(
     seeds_dir: Path, docs_dir: Path, root: Path, site_url: str = ""
 ) -> tuple[Collected, WriteReport]:
-    """Seeds to Markdown pages in docs/ (feeds use absolute links when site_url is given)."""
+    """Seeds to Markdown pages in docs/ (feeds use absolute links when site_url is given).
+
+    When the linked briefs, the site URL and the generator are what the pages were last
+    rendered from, nothing is rendered or written.
+    """
     collected = collect(seeds_dir, root)
-    pages = render_site(collected.briefs, site_url)
+    digest = inputs_digest(collected.briefs, site_url)
     docs_dir.mkdir(parents=True, exist_ok=True)
-    report = write_pages(docs_dir, pages)
+    unchanged = up_to_date(docs_dir, digest)
+    if unchanged is not None:
+        return collected, WriteReport(unchanged=unchanged)
+    report = write_pages(docs_dir, render_site(collected.briefs, site_url), digest)
     return collected, report
+
+
+def inputs_digest(briefs: list[Brief], site_url: str) -> str:
+    """A digest of everything the generated pages depend on."""
+    digest = hashlib.sha256(f"{code_version()}\0{site_url}\0".encode())
+    # Canonical JSON, not pickle: pickle's output depends on object identity, so equal
+    # briefs (one fresh, one from the cache) could give different digests.
+    canonical = [dataclasses.asdict(brief) for brief in briefs]
+    digest.update(json.dumps(canonical, sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()

@@ -18,6 +18,7 @@ from generator.render.paths import GENERATED_ROOTS, is_generated
 log = logging.getLogger("generator")
 
 MANIFEST = ".briefing-manifest.json"
+INPUTS = ".briefing-inputs"  # digest of what the pages were rendered from, written last
 
 
 @dataclass
@@ -78,7 +79,17 @@ def _remove_empty_dirs(docs_dir: Path) -> None:
                 folder.rmdir()
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
+def up_to_date(docs_dir: Path, inputs_digest: str) -> list[str] | None:
+    """The generated files, when docs/ was last rendered from these very inputs and every
+    one of them is still there; None when the pages must be rendered again."""
+    stamp = docs_dir / INPUTS
+    if not stamp.is_file() or stamp.read_text(encoding="utf-8").strip() != inputs_digest:
+        return None
+    owned = sorted(read_manifest(docs_dir))
+    return owned if all((docs_dir / path).is_file() for path in owned) else None
+
+
+def write_pages(docs_dir: Path, pages: dict[str, str], inputs_digest: str = "") -> WriteReport:
     """Make docs/ hold exactly `pages` in the generated subtrees, touching nothing else."""
     report = WriteReport()
     owned = read_manifest(docs_dir)
@@ -104,4 +115,7 @@ def write_pages(docs_dir: Path, pages: dict[str, str]) -> WriteReport:
     # Rewriting an unchanged manifest would wake `briefing serve`'s watcher into a loop.
     write_if_changed(docs_dir / MANIFEST, (json.dumps(sorted(kept), indent=1) + "\n").encode())
     _remove_empty_dirs(docs_dir)
+    # Recorded only when everything was written, so a refused page is reported again.
+    stamp = inputs_digest if inputs_digest and not report.refused else ""
+    write_if_changed(docs_dir / INPUTS, (stamp + "\n").encode())
     return report

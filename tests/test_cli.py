@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.write import MANIFEST
 
 from .conftest import SEEDS
 
@@ -24,7 +23,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_generate_writes_pages_and_reports(project: Path, capsys) -> None:
     assert main(["generate"]) == 0
     written = re.search(r"5 briefs; (\d+) pages written", capsys.readouterr().out)
-    files = [p for p in (project / "docs").rglob("*") if p.is_file() and p.name != MANIFEST]
+    files = [p for p in (project / "docs").rglob("*") if p.is_file() and p.name[0] != "."]
     assert written and int(written[1]) == len(files)
     assert (project / "docs" / "localities" / "jp" / "gunma.md").is_file()
 

@@ -22,7 +22,7 @@ def test_regenerating_gives_byte_identical_files(tmp_path: Path) -> None:
     _, report = generate(SEEDS, docs, ROOT)
     assert snapshot(docs) == first
     assert report.written == [] and report.deleted == []
-    assert len(report.unchanged) == len(first) - 1  # every page but the manifest
+    assert len(report.unchanged) == len(first) - 2  # every page but the two bookkeeping files
 
 
 def test_an_unchanged_run_touches_no_file(tmp_path: Path) -> None:
@@ -89,3 +89,23 @@ def test_cached_extractions_give_the_same_pages(tmp_path: Path) -> None:
     shutil.rmtree(docs)
     generate(SEEDS, docs, tmp_path)  # every extraction now comes from the cache
     assert snapshot(docs) == cold
+
+
+def test_an_unchanged_run_renders_nothing_but_restores_a_deleted_page(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    collected, first = generate(SEEDS, docs, tmp_path)
+    _, again = generate(SEEDS, docs, tmp_path)
+    assert again.written == [] and sorted(again.unchanged) == sorted(first.written)
+    (docs / collected.briefs[0].path).unlink()
+    _, restored = generate(SEEDS, docs, tmp_path)
+    assert restored.written == [collected.briefs[0].path]
+
+
+def test_a_refused_page_is_reported_on_every_run(tmp_path: Path, caplog) -> None:
+    docs = tmp_path / "docs"
+    (docs / "sectors").mkdir(parents=True)
+    (docs / "sectors" / "index.md").write_text("# Mine\n", encoding="utf-8")
+    for _ in range(2):
+        caplog.clear()
+        generate(SEEDS, docs, tmp_path)
+        assert "not overwritten: a page written by hand is there" in caplog.text

@@ -20,7 +20,8 @@ from generator.write import atomic_write
 
 log = logging.getLogger("generator")
 
-CACHE_FILE = Path(".cache/briefing/extractions.pickle")
+CACHE_ROOT = Path(".cache/briefing")  # under the project root: extractions and rendered PDFs
+CACHE_FILE = CACHE_ROOT / "extractions.pickle"
 
 
 @cache

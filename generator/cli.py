@@ -9,11 +9,11 @@ from pathlib import Path
 
 import yaml
 
+from generator.cache import CACHE_ROOT
 from generator.overrides import suggestion
 from generator.pipeline import Collected, WarningCount, collect, generate, needs_human
 
 log = logging.getLogger("generator")
-CACHE_DIR = Path(".cache/briefing")  # rendered PDFs by content hash
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from generator.site import build_site
 
         build_site(args.config_file, args.docs, args.site, args.strict, collected.briefs)
-        build_pdfs(collected.briefs, args.site, CACHE_DIR / "pdf")
+        build_pdfs(collected.briefs, args.site, CACHE_ROOT / "pdf")
     elif args.command == "serve":
         from generator.site import serve_site
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-YEAR_SOURCES = ("text", "inferred", "related", "override", "none")
-
 
 @dataclass(frozen=True)
 class Source:

@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from generator.knowledge import Place, gazetteer, label, load, sectors
 from generator.model import Brief
 from generator.render import summary
-from generator.render.indexes import briefs_by_locality
+from generator.render.indexes import briefs_by_locality, locality_pages
 from generator.render.markdown import format_date, language_name, newest_first
 from generator.write import write_if_changed
 
@@ -69,7 +69,7 @@ class PrintJob:
 
     @property
     def digest(self) -> str:
-        """Hash of the HTML and of the package's knowledge, the cache key."""
+        """Hash of the HTML (content, template and styles), the cache key."""
         return hashlib.sha256(self.html.encode("utf-8")).hexdigest()[:24]
 
 
@@ -92,7 +92,7 @@ def locality_html(place: Place, briefs: list[Brief]) -> str:
             place_name=place.name,
             other_names=list(dict.fromkeys(n for n in place.names.values() if n != place.name)),
             merged_note=merged_note,
-            period=summary.period(briefs).replace("\\", ""),
+            period=summary.period(briefs),
             data_as_of=format_date(max(dated)) if dated else label("date_unknown"),
             partners=[
                 f"{places[p].name} ({count})"
@@ -122,19 +122,12 @@ def locality_html(place: Place, briefs: list[Brief]) -> str:
 
 
 def print_jobs(briefs: list[Brief]) -> list[PrintJob]:
-    """One job per locality with briefs (a merged province's briefs also go to its successor)."""
+    """One job per locality page (a merged province's briefs also go to its successor's)."""
     places = gazetteer().places
-    by_locality = briefs_by_locality(briefs)
-    with_pages = set(by_locality) | {
-        places[p].merged_into for p in by_locality if places[p].merged_into
-    }
-    jobs = []
-    for locality_id in sorted(with_pages):
-        place = places[locality_id]
-        listed = list(by_locality.get(locality_id, []))
-        listed += [b for p in place.formed_from if p != locality_id for b in by_locality.get(p, [])]
-        jobs.append(PrintJob(locality_id, locality_html(place, listed)))
-    return jobs
+    return [
+        PrintJob(locality_id, locality_html(places[locality_id], listed.own + listed.history))
+        for locality_id, listed in locality_pages(briefs_by_locality(briefs)).items()
+    ]
 
 
 def render_pdf(html: str) -> bytes:

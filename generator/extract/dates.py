@@ -13,11 +13,6 @@ from babel.dates import get_month_names
 from generator.knowledge import load
 from generator.model import DateInfo, PartialDate
 
-# Numeric dates with a year read the same way in every supported language but English (US).
-COMMON_PATTERNS = (
-    r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})",
-    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})",
-)
 FAR_AHEAD_MONTHS = 2  # an event this far after the publication stamp belongs to the year before
 
 
@@ -71,7 +66,7 @@ def _compiled(language: str) -> dict[str, list[re.Pattern[str]]]:
         return [re.compile(p.replace("{MONTH}", months)) for p in patterns]
 
     return {
-        "day": compile_all(list(data["day_patterns"].get(language, [])) + list(COMMON_PATTERNS)),
+        "day": compile_all(data["day_patterns"].get(language, []) + data["common_day_patterns"]),
         "month": compile_all(data["month_patterns"].get(language, [])),
     }
 

@@ -5,12 +5,7 @@ from __future__ import annotations
 from generator.model import Brief
 from generator.render.brief import render_brief
 from generator.render.feeds import feed_pages
-from generator.render.indexes import (
-    briefs_by_locality,
-    briefs_by_region,
-    briefs_by_sector,
-    index_pages,
-)
+from generator.render.indexes import group_briefs, index_pages
 from generator.render.overview import home, timeline
 from generator.render.partnerships import partnership_pages
 from generator.render.paths import HOME, TIMELINE
@@ -21,14 +16,15 @@ def render_site(briefs: list[Brief], site_url: str = "") -> dict[str, str]:
     """Map of docs-relative path to content for every generated page, chart and feed."""
     by_id = {brief.id: brief for brief in briefs}
     pages = {brief.path: render_brief(brief, by_id) for brief in briefs}
-    pages.update(index_pages(briefs))
+    groups = group_briefs(briefs)
+    pages.update(index_pages(groups))
     pages.update(partnership_pages(briefs))
     counts = {
-        "localities": len(briefs_by_locality(briefs)),
-        "regions": len(briefs_by_region(briefs)),
-        "sectors": len(briefs_by_sector(briefs)),
+        "localities": len(groups.by_locality),
+        "regions": len(groups.by_region),
+        "sectors": len(groups.by_sector),
     }
-    pages.update(feed_pages(briefs, briefs_by_locality(briefs), briefs_by_sector(briefs), site_url))
+    pages.update(feed_pages(briefs, groups.by_locality, groups.by_sector, site_url))
     pages[TIMELINE] = timeline(briefs)
     pages[HOME] = home(briefs, counts)
     pages = {

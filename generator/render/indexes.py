@@ -6,6 +6,7 @@ import datetime
 import html
 import posixpath
 from collections import defaultdict
+from dataclasses import dataclass
 
 from babel.dates import format_date as babel_format_date
 
@@ -24,17 +25,29 @@ from generator.render.paths import (
     sector_page,
 )
 
-JAPAN_REGION_ORDER = (
-    "jp/hokkaido-region",
-    "jp/tohoku",
-    "jp/kanto",
-    "jp/chubu",
-    "jp/kansai",
-    "jp/chugoku",
-    "jp/shikoku",
-    "jp/kyushu",
-    "jp/okinawa-region",
-)
+
+@dataclass(frozen=True)
+class Groups:
+    """Briefs grouped once per render: by locality, region and sector."""
+
+    by_locality: dict[str, list[Brief]]
+    by_region: dict[str, list[Brief]]
+    by_sector: dict[str, list[Brief]]
+
+
+@dataclass(frozen=True)
+class LocalityBriefs:
+    """What a locality's page (and PDF) lists: its own briefs, and those of the former
+    provinces merged into it in 2025, as history."""
+
+    own: list[Brief]
+    history: list[Brief]
+
+
+def japan_region_order() -> list[str]:
+    """Japan's primary regions, north to south: in the order of their prefectures' ISO codes."""
+    prefectures = sorted(gazetteer().localities("jp"), key=lambda p: p.iso or "")
+    return list(dict.fromkeys(p.region for p in prefectures if p.region))
 
 
 def _by_key(briefs: list[Brief], keys_of) -> dict[str, list[Brief]]:
@@ -60,6 +73,32 @@ def briefs_by_region(briefs: list[Brief]) -> dict[str, list[Brief]]:
         return named
 
     return _by_key(briefs, keys)
+
+
+def group_briefs(briefs: list[Brief]) -> Groups:
+    """Every grouping the pages, feeds and PDFs need, computed once."""
+    return Groups(briefs_by_locality(briefs), briefs_by_region(briefs), briefs_by_sector(briefs))
+
+
+def locality_pages(by_locality: dict[str, list[Brief]]) -> dict[str, LocalityBriefs]:
+    """The localities that get a page, by id: those with briefs, and the provinces that
+    former provinces with briefs were merged into."""
+    places = gazetteer().places
+    with_pages = set(by_locality) | {
+        places[p].merged_into for p in by_locality if places[p].merged_into
+    }
+    return {
+        locality_id: LocalityBriefs(
+            own=by_locality.get(locality_id, []),
+            history=[
+                brief
+                for former in places[locality_id].formed_from
+                if former != locality_id
+                for brief in by_locality.get(former, [])
+            ],
+        )
+        for locality_id in sorted(with_pages)
+    }
 
 
 def briefs_by_sector(briefs: list[Brief]) -> dict[str, list[Brief]]:
@@ -108,7 +147,7 @@ def localities_index(by_locality: dict[str, list[Brief]]) -> str:
             for p in listed
         ]
 
-    for region_id in JAPAN_REGION_ORDER:
+    for region_id in japan_region_order():
         region = places.places[region_id]
         members = [p for p in places.localities("jp") if p.region == region_id]
         body += [f"### {escape(region.name)}", table(header, rows_for(members))]
@@ -144,7 +183,7 @@ def _summary(place: Place, briefs: list[Brief], page_path: str, place_ids: set[s
     other = "partners_vn" if place.country == "jp" else "partners_jp"
     items = [
         f"- **{escape(label('count_briefs'))}:** {len(briefs)}",
-        f"- **{escape(label('period'))}:** {summary.period(briefs)}",
+        f"- **{escape(label('period'))}:** {escape(summary.period(briefs))}",
     ]
     if partner_links := summary.partners(briefs, place.country, page_path):
         items.append(f"- **{escape(label(other))}:** {partner_links}")
@@ -172,11 +211,11 @@ def chart_file(place_id: str) -> str:
     return f"{kind}/{place_id}-sectors.svg"
 
 
-def locality_page_text(place: Place, briefs: list[Brief], former: dict[str, list[Brief]]) -> str:
+def locality_page_text(place: Place, listed: LocalityBriefs, with_pages: set[str]) -> str:
     """One prefecture or province: names, status, summary, briefs, and its former provinces."""
     places = gazetteer().places
     target = locality_page(place.id)
-    history = [b for pid in place.formed_from if pid != place.id for b in former.get(pid, [])]
+    briefs, history = listed.own, listed.history
     body = _place_notes(place, target)
     feed = locality_feed(place.id) if briefs else None
     links = [print_link(place.id, target)] + ([feed_link(feed, target)] if feed else [])
@@ -186,7 +225,7 @@ def locality_page_text(place: Place, briefs: list[Brief], former: dict[str, list
     if len(place.formed_from) > 1:
         names = ", ".join(
             link(places[p].name, locality_page(p), target)
-            if p in former
+            if p in with_pages
             else escape(places[p].name)
             for p in place.formed_from
             if p != place.id
@@ -261,29 +300,27 @@ def sectors_index(by_sector: dict[str, list[Brief]]) -> str:
     return page(label("sectors_index"), [escape(label("sectors_intro")), table(header, rows)])
 
 
-def index_pages(briefs: list[Brief]) -> dict[str, str]:
+def index_pages(groups: Groups) -> dict[str, str]:
     """Every locality, region and sector page with its chart, and their indexes."""
     places = gazetteer().places
     pages: dict[str, str] = {}
-    by_locality = briefs_by_locality(briefs)
-    # A province merged in 2025 is history on the page of the one it became part of.
-    with_pages = set(by_locality) | {
-        places[p].merged_into for p in by_locality if places[p].merged_into
-    }
-    pages[LOCALITIES_INDEX] = localities_index({p: by_locality.get(p, []) for p in with_pages})
-    for locality_id in sorted(with_pages):
-        place, listed = places[locality_id], by_locality.get(locality_id, [])
-        pages[locality_page(locality_id)] = locality_page_text(place, listed, by_locality)
-        history = [b for p in place.formed_from if p != place.id for b in by_locality.get(p, [])]
-        if chart := summary.sector_chart(place, listed + history):
+    localities = locality_pages(groups.by_locality)
+    with_pages = set(localities)
+    pages[LOCALITIES_INDEX] = localities_index(
+        {pid: entry.own for pid, entry in localities.items()}
+    )
+    for locality_id, listed in localities.items():
+        place = places[locality_id]
+        pages[locality_page(locality_id)] = locality_page_text(place, listed, with_pages)
+        if chart := summary.sector_chart(place, listed.own + listed.history):
             pages[chart_file(locality_id)] = chart
-    by_region = briefs_by_region(briefs)
+    by_region = groups.by_region
     pages[REGIONS_INDEX] = regions_index(by_region)
     for region_id, listed in by_region.items():
         pages[region_page(region_id)] = region_page_text(places[region_id], listed, with_pages)
         if chart := summary.sector_chart(places[region_id], listed):
             pages[chart_file(region_id)] = chart
-    by_sector = briefs_by_sector(briefs)
+    by_sector = groups.by_sector
     pages[SECTORS_INDEX] = sectors_index(by_sector)
     for sector_id, listed in by_sector.items():
         pages[sector_page(sector_id)] = sector_page_text(sector_id, listed, set(by_sector))

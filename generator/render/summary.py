@@ -12,7 +12,7 @@ from generator.render.paths import locality_page
 
 
 def period(briefs: list[Brief]) -> str:
-    """First and last event dates with a year, and how many briefs have none."""
+    """First and last event dates with a year, and how many briefs have none (plain text)."""
     dated = sorted(b.date.start for b in briefs if b.date.start and b.date.start.year)
     text = ""
     if dated:
@@ -22,7 +22,7 @@ def period(briefs: list[Brief]) -> str:
     if undated:
         note = label("without_year").format(count=undated)
         text = f"{text} ({note})" if text else note
-    return escape(text)
+    return text
 
 
 def partner_counts(briefs: list[Brief], country: str) -> list[tuple[str, int]]:

@@ -3,12 +3,15 @@
     python bench/extract_speed.py [N]     (default N = 10000)
 
 The documents are made deterministically from the test corpus: each is a corpus article
-with its place names swapped for other gazetteer places (random.Random(N) picks them).
+with its place names swapped for other gazetteer places and its years moved by up to nine
+years back or one forward (random.Random(N) picks both), so that events spread over time as
+a real archive's do.
 """
 
 from __future__ import annotations
 
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -18,6 +21,7 @@ from generator.model import Source
 from generator.pipeline import to_brief
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
+YEAR = re.compile(r"(?<!\d)20[0-3]\d(?!\d)")
 
 
 def synthetic_sources(count: int) -> list[Source]:
@@ -34,6 +38,8 @@ def synthetic_sources(count: int) -> list[Source]:
             for place in pool:
                 if place in text and rng.random() < 0.5:
                     text = text.replace(place, rng.choice(pool))
+        shift = rng.randint(-9, 1)
+        text = YEAR.sub(lambda year, shift=shift: str(int(year[0]) + shift), text)
         sources.append(Source(f"seeds/{number:05d}.txt", f"{number:05d}.txt", text, "utf-8"))
     return sources
 

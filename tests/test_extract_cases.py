@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.extract.dates import extract_date
 from generator.extract.language import detect_language
-from generator.extract.places import extract_places
+from generator.extract.places import _edge, alias_pattern, extract_places
 from generator.extract.sectors import extract_sectors
 
 PLACE_CASES = [
@@ -145,3 +149,33 @@ LANGUAGE_CASES = [
 @pytest.mark.parametrize(("language", "paragraphs"), LANGUAGE_CASES)
 def test_language(language: str, paragraphs: list[str]) -> None:
     assert detect_language(paragraphs) == language
+
+
+def _one_alternative_per_alias(aliases: dict[str, str]) -> re.Pattern:
+    """The plain form of the place pattern: every alias on its own, longest first."""
+
+    def bounded(folded: str, written: str) -> str:
+        pattern = re.escape(folded)
+        if edge := _edge(written[0]):
+            pattern = f"(?<![{edge}]){pattern}"
+        if edge := _edge(written[-1]):
+            pattern = f"{pattern}(?![{edge}])"
+        return pattern
+
+    longest_first = sorted(aliases, key=lambda folded: (-len(folded), folded))
+    return re.compile("|".join(bounded(folded, aliases[folded]) for folded in longest_first))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    names=st.lists(st.text(alphabet="abABアイ県 -", min_size=1, max_size=4), min_size=1),
+    text=st.text(alphabet="abAB1アイ県 -", max_size=40),
+)
+def test_trie_pattern_matches_what_one_alternative_per_alias_matches(
+    names: list[str], text: str
+) -> None:
+    """The trie-shaped place pattern finds the same leftmost-longest names, word edges included."""
+    aliases = {name: name for name in names}
+    expected = [(m.start(), m.group()) for m in _one_alternative_per_alias(aliases).finditer(text)]
+    found = [(m.start(), m.group()) for m in re.finditer(alias_pattern(aliases), text)]
+    assert found == expected

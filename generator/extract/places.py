@@ -46,6 +46,7 @@ class Places:
     regions: tuple[str, ...]
 
 
+@cache
 def fold_char(char: str) -> str:
     """A Latin letter without its diacritics (đ → d); any other character unchanged."""
     if char in "đĐ":
@@ -56,7 +57,9 @@ def fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """Fold every character; the result has the same length as the input."""
-    return "".join(fold_char(char) for char in text)
+    if text.isascii():  # nothing to fold, and most text in most languages is
+        return text
+    return "".join(map(fold_char, text))
 
 
 def compatible(written: str, name: str) -> bool:
@@ -74,14 +77,39 @@ def _edge(char: str) -> str | None:
     return None
 
 
-def _bounded(alias: str) -> str:
-    """The alias as a regex that does not match inside a longer word of its own script."""
-    pattern = re.escape(fold(alias))
-    if edge := _edge(alias[0]):
-        pattern = f"(?<![{edge}]){pattern}"
-    if edge := _edge(alias[-1]):
-        pattern = f"{pattern}(?![{edge}])"
-    return pattern
+_END = ""  # trie key marking that an alias ends at this node
+
+
+def _trie_pattern(node: dict) -> str:
+    """A trie as a regex: one branch per next character, so that matching at a position
+    follows the text instead of trying every alias; longer names are tried before an end."""
+    branches = [
+        re.escape(char) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char != _END
+    ]
+    if _END in node:
+        edge = node[_END]
+        branches.append(f"(?![{edge}])" if edge else "")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def alias_pattern(aliases: dict[str, str]) -> str:
+    """One regex for every folded alias (mapped to a name as written): the leftmost, longest
+    alias, never inside a longer word of its own script (a Latin name is not matched in a
+    longer Latin word, a katakana name not in a longer katakana word)."""
+    tries: dict[str, dict] = {}
+    for folded, written in aliases.items():
+        node = tries.setdefault(_edge(written[0]) or "", {})
+        for char in folded:
+            node = node.setdefault(char, {})
+        node[_END] = _edge(written[-1]) or ""
+    return "|".join(
+        (f"(?<![{edge}])" if edge else "") + _trie_pattern(trie)
+        for edge, trie in sorted(tries.items())
+    )
 
 
 class PlaceMatcher:
@@ -95,9 +123,8 @@ class PlaceMatcher:
                 self._add(Alias(text, place.id, False))
             for text in place.needs_qualifier:
                 self._add(Alias(text, place.id, True))
-        longest_first = sorted(self.aliases, key=lambda folded: (-len(folded), folded))
         self.pattern = re.compile(
-            "|".join(_bounded(self.aliases[folded][0].text) for folded in longest_first)
+            alias_pattern({folded: aliases[0].text for folded, aliases in self.aliases.items()})
         )
         qualifiers = rules["qualifiers"]
         self.before = re.compile(

@@ -6,6 +6,7 @@ import datetime
 import html
 import posixpath
 import re
+from functools import cache
 from typing import Any
 
 import yaml
@@ -20,6 +21,8 @@ from generator.model import Brief, DateInfo, PartialDate
 # seed text literal: no emphasis, links, images, code or table cells can come out of it.
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")
 BLOCK_START = re.compile(r"^(\d+)([.)])(\s)|^([-=])")
+# libyaml's emitter when PyYAML was built with it (several times faster, same YAML).
+SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 LEAP_YEAR = 2024  # any leap year: formats without a year never show it
 
 
@@ -31,7 +34,12 @@ def escape(text: str) -> str:
 
 def relative(target: str, page: str) -> str:
     """Link to docs page `target` from docs page `page` (both relative to docs/)."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return _relative_to_folder(target, posixpath.dirname(page) or ".")
+
+
+@cache  # the same few folders link to the same pages many times over
+def _relative_to_folder(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
 
 
 def link(text: str, target: str, page: str) -> str:
@@ -48,7 +56,7 @@ def table(header: list[str], rows: list[list[str]]) -> str:
 
 def front_matter(fields: dict[str, Any]) -> str:
     """YAML front matter, written by the YAML library (never by string formatting)."""
-    dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=4096)
+    dumped = yaml.dump(fields, Dumper=SafeDumper, allow_unicode=True, sort_keys=False, width=4096)
     return f"---\n{dumped}---"
 
 
@@ -92,6 +100,7 @@ def format_date_info(info: DateInfo) -> str:
     return escape(text) + (f" *({escape(note)})*" if note else "")
 
 
+@cache
 def language_name(code: str) -> str:
     """The language's name in the interface language, from CLDR."""
     name = Locale.parse(label("locale")).languages.get(code)

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from generator.extract.places import fold
-from generator.model import Brief, DateInfo, PartialDate
+from generator.model import Brief, DateInfo
 
 log = logging.getLogger("generator")
 
@@ -58,35 +58,38 @@ def _event_days(info: DateInfo) -> list[tuple[int, int]]:
     return [(day.month, day.day) for day in days]
 
 
-def _years_compatible(a: PartialDate, b: PartialDate) -> bool:
-    return a.year is None or b.year is None or a.year == b.year
-
-
-def same_event(a: Brief, b: Brief) -> bool:
-    """Same day (or overlapping ranges) and at least one locality in common."""
-    if a.date.start is None or b.date.start is None:
-        return False
-    if not _years_compatible(a.date.start, b.date.start):
-        return False
-    return bool(set(_event_days(a.date)) & set(_event_days(b.date))) and bool(
-        set(a.localities) & set(b.localities)
-    )
-
-
 def find_related(briefs: list[Brief]) -> dict[str, tuple[str, ...]]:
-    """For each brief id, the ids of other briefs about the same event."""
-    by_day: dict[tuple[int, int], list[Brief]] = defaultdict(list)
+    """For each brief id, the ids of other briefs about the same event: a day in common (in
+    the same year, or one of them does not know its year) and a locality in common."""
+    # Compare only within buckets of one day, locality and year (plus the year-unknown
+    # briefs against every year of their day and locality): this keeps linking near-linear.
+    buckets: dict[tuple[int, int], dict[str, dict[int | None, list[str]]]] = defaultdict(dict)
     for brief in briefs:
         for day in _event_days(brief.date):
-            by_day[day].append(brief)
+            for locality in brief.localities:
+                by_year = buckets[day].setdefault(locality, {})
+                by_year.setdefault(brief.date.start.year, []).append(brief.id)
     related: dict[str, set[str]] = defaultdict(set)
-    for group in by_day.values():
-        for index, a in enumerate(group):
-            for b in group[index + 1 :]:
-                if a.id != b.id and same_event(a, b):
-                    related[a.id].add(b.id)
-                    related[b.id].add(a.id)
-    return {brief_id: tuple(sorted(ids)) for brief_id, ids in related.items()}
+
+    def relate(group: list[str], others: list[str]) -> None:
+        for a in group:
+            related[a].update(others)
+            for b in others:
+                related[b].add(a)
+
+    for by_locality in buckets.values():
+        for by_year in by_locality.values():
+            for year, group in by_year.items():
+                relate(group, group)
+                if year is None:
+                    for other_year, others in by_year.items():
+                        if other_year is not None:
+                            relate(group, others)
+    return {
+        brief_id: tuple(sorted(ids - {brief_id}))
+        for brief_id, ids in related.items()
+        if ids - {brief_id}
+    }
 
 
 def _shared_year(brief: Brief, others: list[Brief]) -> int | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import json
 import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from multiprocessing import get_context
 from pathlib import Path
 
 from generator.cache import ExtractionCache, code_version, entry_key
@@ -21,6 +22,9 @@ from generator.write import WriteReport, up_to_date, write_pages
 
 log = logging.getLogger("generator")
 LANGUAGE_SHARE_MIN = 0.6  # below this share of its text in one language, a human should look
+PARALLEL_FROM = 200  # fewer fresh seeds are extracted in this process: workers take ~1 s to start
+MAX_WORKERS = 4
+CHUNK = 25  # seeds sent to a worker at a time
 
 
 @dataclass
@@ -29,6 +33,7 @@ class Collected:
 
     briefs: list[Brief] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    extraction_keys: tuple[str, ...] = ()  # one per seed read, in order: what the briefs came from
 
 
 class WarningCount(logging.Handler):
@@ -72,6 +77,53 @@ def to_brief(source: Source, brief_id: str) -> Brief:
     return apply_overrides(brief, source.overrides, source.path)
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """One seed's extraction: the brief (None when it failed) and what it logged."""
+
+    brief: Brief | None
+    messages: tuple[tuple[int, str], ...]  # (level, message), in the order logged
+    error: str | None = None
+
+
+class _Recorder(logging.Handler):
+    """Keeps the messages logged while it is attached."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.INFO)
+        self.messages: list[tuple[int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep one message."""
+        self.messages.append((record.levelno, record.getMessage()))
+
+
+def extract_one(job: tuple[Source, str]) -> Extraction:
+    """Clean and extract one seed, recording its log messages instead of printing them
+    (so that messages from worker processes come out in seed order)."""
+    source, brief_id = job
+    recorder = _Recorder()
+    log.addHandler(recorder)
+    propagate, log.propagate = log.propagate, False
+    try:
+        return Extraction(to_brief(source, brief_id), tuple(recorder.messages))
+    except Exception as error:  # a bug on one seed must not take the site down
+        return Extraction(None, tuple(recorder.messages), repr(error))
+    finally:
+        log.propagate = propagate
+        log.removeHandler(recorder)
+
+
+def extract_all(jobs: list[tuple[Source, str]]) -> list[Extraction]:
+    """Extract seeds in order; many are shared out between the machine's cores."""
+    workers = min(len(os.sched_getaffinity(0)), MAX_WORKERS)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return [extract_one(job) for job in jobs]
+    # spawn, not fork: `briefing serve` regenerates from a process that runs threads
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        return list(pool.map(extract_one, jobs, chunksize=CHUNK))
+
+
 def collect(seeds_dir: Path, root: Path, use_cache: bool = True) -> Collected:
     """Read, clean, extract and link every seed; one bad seed never stops the others.
 
@@ -81,28 +133,25 @@ def collect(seeds_dir: Path, root: Path, use_cache: bool = True) -> Collected:
     sources, problems = read_seeds(seeds_dir, root)
     ids = brief_ids([source.name for source in sources])
     cached = ExtractionCache(root) if use_cache else None
-    briefs = []
-    for source in sources:
-        key = entry_key(source, ids[source.name])
-        brief = cached.get(key) if cached else None
-        if brief is None:
-            warnings = WarningCount()
-            log.addHandler(warnings)
-            try:
-                brief = to_brief(source, ids[source.name])
-            except Exception as error:  # a bug on one seed must not take the site down
-                log.warning("%s: skipped: extraction failed: %r", source.path, error)
-                problems.append(Problem(source.path, f"skipped: extraction failed: {error!r}"))
-                continue
-            finally:
-                log.removeHandler(warnings)
-            # A brief whose extraction warned is not cached, so the warning comes every run.
-            if cached and not warnings.count:
-                cached.put(key, brief)
-        briefs.append(brief)
+    keys = {source.path: entry_key(source, ids[source.name]) for source in sources}
+    found = {source.path: cached.get(keys[source.path]) if cached else None for source in sources}
+    fresh = [(source, ids[source.name]) for source in sources if found[source.path] is None]
+    for (source, _), extraction in zip(fresh, extract_all(fresh), strict=True):
+        for level, message in extraction.messages:
+            log.log(level, "%s", message)
+        if extraction.error is not None:
+            log.warning("%s: skipped: extraction failed: %s", source.path, extraction.error)
+            problems.append(Problem(source.path, f"skipped: extraction failed: {extraction.error}"))
+            continue
+        found[source.path] = extraction.brief
+        # A brief whose extraction warned is not cached, so the warning comes every run.
+        warned = any(level >= logging.WARNING for level, _ in extraction.messages)
+        if cached and not warned:
+            cached.put(keys[source.path], extraction.brief)
     if cached:
         cached.save()
-    return Collected(link(briefs), problems)
+    briefs = [brief for source in sources if (brief := found[source.path]) is not None]
+    return Collected(link(briefs), problems, tuple(keys.values()))
 
 
 def needs_human(brief: Brief) -> list[str]:
@@ -130,7 +179,7 @@ def generate(
     rendered from, nothing is rendered or written.
     """
     collected = collect(seeds_dir, root)
-    digest = inputs_digest(collected.briefs, site_url)
+    digest = inputs_digest(collected, site_url)
     docs_dir.mkdir(parents=True, exist_ok=True)
     unchanged = up_to_date(docs_dir, digest)
     if unchanged is not None:
@@ -139,11 +188,12 @@ def generate(
     return collected, report
 
 
-def inputs_digest(briefs: list[Brief], site_url: str) -> str:
+def inputs_digest(collected: Collected, site_url: str) -> str:
     """A digest of everything the generated pages depend on."""
+    # Linking is a pure function of the seeds' extractions, and each extraction key already
+    # covers a seed's text, overrides, id and the generator's code and data: hashing the keys
+    # is as exact as hashing the linked briefs, and far cheaper.
     digest = hashlib.sha256(f"{code_version()}\0{site_url}\0".encode())
-    # Canonical JSON, not pickle: pickle's output depends on object identity, so equal
-    # briefs (one fresh, one from the cache) could give different digests.
-    canonical = [dataclasses.asdict(brief) for brief in briefs]
-    digest.update(json.dumps(canonical, sort_keys=True, ensure_ascii=False).encode())
+    for key in collected.extraction_keys:
+        digest.update(key.encode())
     return digest.hexdigest()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from functools import cache
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -69,16 +70,28 @@ def decode(raw: bytes) -> tuple[str, str]:
 def normalise(text: str) -> str:
     """NFC, Unix line endings, and no control characters other than newline and tab."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "".join(
+    # Look at each distinct character once (a long text has only a few hundred).
+    unwanted = [
         char
-        for char in text
-        if char in "\n\t" or unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Co")
-    )
+        for char in set(text)
+        if char not in "\n\t" and unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co")
+    ]
+    return text.translate(dict.fromkeys(map(ord, unwanted))) if unwanted else text
+
+
+@cache  # one folder holds thousands of seeds
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()
 
 
 def read_seed(path: Path, display_root: Path, seeds_dir: Path | None = None) -> Source:
     """Read and decode one seed file; raise SeedError with the reason when it is not usable."""
-    if seeds_dir is not None and not path.resolve().is_relative_to(seeds_dir.resolve()):
+    # Seeds are listed from one folder, so only a link can lead outside it.
+    if (
+        seeds_dir is not None
+        and path.is_symlink()
+        and not path.resolve().is_relative_to(_resolved(seeds_dir))
+    ):
         raise SeedError("a link to a file outside the seed folder")
     if not path.is_file():
         raise SeedError("not a regular file")

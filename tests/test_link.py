@@ -1,0 +1,85 @@
+"""The link stage: same-event relations between briefs."""
+
+from __future__ import annotations
+
+import datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.link import find_related
+from generator.model import Brief, DateInfo, PartialDate
+
+LOCALITIES = ["jp/mie", "jp/nara", "vn/hue", "vn/long-an"]
+
+
+def _days(info: DateInfo) -> set[tuple[int, int]]:
+    start = info.start
+    if start is None or start.day is None:
+        return set()
+    first = datetime.date(start.year or 2024, start.month, start.day)
+    end = info.end or start
+    last = datetime.date(end.year or first.year, end.month, end.day)
+    count = max((last - first).days, 0) + 1
+    return {((d := first + datetime.timedelta(n)).month, d.day) for n in range(count)}
+
+
+def _same_event(a: Brief, b: Brief) -> bool:
+    """The definition, pair by pair: a common day (years not in conflict), a common locality."""
+    if a.date.start is None or b.date.start is None:
+        return False
+    years = (a.date.start.year, b.date.start.year)
+    if None not in years and years[0] != years[1]:
+        return False
+    return bool(_days(a.date) & _days(b.date)) and bool(set(a.localities) & set(b.localities))
+
+
+dates = st.one_of(
+    st.none(),
+    st.builds(
+        PartialDate,
+        year=st.sampled_from([None, 2023, 2024]),
+        month=st.integers(1, 2),
+        day=st.sampled_from([None, 1, 2, 28]),
+    ),
+)
+
+
+@st.composite
+def briefs(draw: st.DrawFn) -> list[Brief]:
+    """A handful of briefs on a few days and places, some with multi-day events."""
+    made = []
+    for number in range(draw(st.integers(0, 8))):
+        start = draw(dates)
+        end = None
+        if start is not None and start.day is not None and draw(st.booleans()):
+            end = PartialDate(start.year, start.month, min(start.day + 2, 28))
+        places = tuple(sorted(draw(st.sets(st.sampled_from(LOCALITIES), max_size=2))))
+        made.append(
+            Brief(
+                id=f"{number:05d}",
+                source=f"seeds/{number}.txt",
+                source_url=None,
+                title="t",
+                title_generated=False,
+                language="en",
+                date=DateInfo(start, end, "text"),
+                localities=places,
+                cities=(),
+                regions=(),
+                sectors=(),
+                paragraphs=(),
+            )
+        )
+    return made
+
+
+@settings(max_examples=200, deadline=None)
+@given(briefs())
+def test_related_briefs_are_exactly_the_pairs_about_the_same_event(made: list[Brief]) -> None:
+    """Bucketing by day and locality finds every same-event pair and no other."""
+    expected = {
+        a.id: tuple(sorted(b.id for b in made if b is not a and _same_event(a, b))) for a in made
+    }
+    found = find_related(made)
+    assert {a.id: found.get(a.id, ()) for a in made} == expected

@@ -1,11 +1,14 @@
 """Benchmark: the generator and the site build at N seeds, against plain MkDocs + Material.
 
-    python bench/run.py [N ...] [--repeat K] [--skip-full-nav-above N]   (default: 100 1000)
+    python bench/run.py [N ...] [--repeat K] [--skip-full-nav-above N] [--skip-pdf-above N]
+                                                                       (default: 100 1000)
 
 For each N it makes a synthetic corpus (bench/extract_speed.synthetic_sources, deterministic
 from N), then prints the median wall time and peak memory (/usr/bin/time -v) of:
   1. briefing generate from scratch      2. briefing generate again, nothing changed
-  3. the same with one seed edited        4. briefing build (site and PDFs)
+  3. the same with one seed edited
+  4. briefing build from scratch (no cache, no generated file), site only (--no-pdf), then
+     again with nothing changed; the same with the per-locality PDFs (rendered on 2 workers)
   5. the peer: plain `mkdocs build` with Material's defaults over the same Markdown,
      (a) with every page in the navigation and (b) with brief pages out of it,
 and the ratios, the size of the built site and of its search index.
@@ -95,7 +98,20 @@ def peer_build(project: Path, nav: str, name: str) -> tuple[float, float, Path]:
     return wall, peak, peer / "site"
 
 
-def bench(count: int, repeat: int, full_nav: bool, work: Path) -> list[str]:
+GENERATED = ("briefs", "localities", "regions", "sectors", "partnerships", "feeds")
+
+
+def from_scratch(project: Path) -> None:
+    """Remove every cache and generated file, as on a fresh clone."""
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    shutil.rmtree(project / "site", ignore_errors=True)
+    for generated in GENERATED:
+        shutil.rmtree(project / "docs" / generated, ignore_errors=True)
+    for name in (".briefing-manifest.json", ".briefing-inputs"):
+        (project / "docs" / name).unlink(missing_ok=True)
+
+
+def bench(count: int, repeat: int, full_nav: bool, pdfs: bool, work: Path) -> list[str]:
     """Rows of the results table for one corpus size."""
     project = project_for(count, work)
     briefing = [sys.executable, "-P", "-m", "generator"]
@@ -104,18 +120,18 @@ def bench(count: int, repeat: int, full_nav: bool, work: Path) -> list[str]:
     def row(step: str, wall: float, peak: float) -> None:
         rows.append(f"| {count} | {step} | {wall:.2f} | {peak:.0f} |")
 
-    scratch = []
-    for _ in range(repeat):
-        shutil.rmtree(project / ".cache", ignore_errors=True)
-        for generated in ("briefs", "localities", "regions", "sectors", "partnerships", "feeds"):
-            shutil.rmtree(project / "docs" / generated, ignore_errors=True)
-        (project / "docs" / ".briefing-manifest.json").unlink(missing_ok=True)
-        scratch.append(timed([*briefing, "generate"], project))
-    row("generate, from scratch", *median_of(scratch))
-    row(
-        "generate, nothing changed",
-        *median_of([timed([*briefing, "generate"], project) for _ in range(repeat)]),
-    )
+    def scratch_runs(*args: str) -> tuple[float, float]:
+        runs = []
+        for _ in range(repeat):
+            from_scratch(project)
+            runs.append(timed([*briefing, *args], project))
+        return median_of(runs)
+
+    def again(*args: str) -> tuple[float, float]:
+        return median_of([timed([*briefing, *args], project) for _ in range(repeat)])
+
+    row("generate, from scratch", *scratch_runs("generate"))
+    row("generate, nothing changed", *again("generate"))
     edited = sorted((project / "seeds").iterdir())[0]
     edits = []
     for number in range(repeat):
@@ -124,17 +140,21 @@ def bench(count: int, repeat: int, full_nav: bool, work: Path) -> list[str]:
         )
         edits.append(timed([*briefing, "generate"], project))
     row("generate, one seed edited", *median_of(edits))
-    build_wall, build_peak = median_of(
-        [timed([*briefing, "build"], project) for _ in range(repeat)]
-    )
-    row("briefing build (site + PDFs)", build_wall, build_peak)
+    build_wall, build_peak = scratch_runs("build", "--no-pdf")
+    row("briefing build from scratch, site (generate + MkDocs)", build_wall, build_peak)
+    row("briefing build, nothing changed, site", *again("build", "--no-pdf"))
+    if pdfs:
+        row("briefing build from scratch, site + PDFs (2 workers)", *scratch_runs("build"))
+        row("briefing build, nothing changed, site + PDFs", *again("build"))
     out_wall, out_peak, _ = peer_build(project, PEER_NAV_OUT, "peer-nav-out")
     row("peer: mkdocs build, briefs out of nav", out_wall, out_peak)
     if full_nav:
         all_wall, all_peak, _ = peer_build(project, "", "peer-full-nav")
         row("peer: mkdocs build, every page in nav", all_wall, all_peak)
-        rows.append(f"| {count} | ratio build / peer (full nav) | {build_wall / all_wall:.2f} | |")
-    rows.append(f"| {count} | ratio build / peer (nav out) | {build_wall / out_wall:.2f} | |")
+        rows.append(
+            f"| {count} | ratio site build / peer (full nav) | {build_wall / all_wall:.2f} | |"
+        )
+    rows.append(f"| {count} | ratio site build / peer (nav out) | {build_wall / out_wall:.2f} | |")
     site = project / "site"
     rows.append(f"| {count} | site size (MiB) | {size_mib(site):.1f} | |")
     index = site / "search" / "search_index.json"
@@ -153,12 +173,19 @@ def main() -> None:
         default=2000,
         help="every-page-in-nav peer grows with N²: skip it above this N",
     )
+    parser.add_argument(
+        "--skip-pdf-above",
+        type=int,
+        default=1000,
+        help="builds with PDFs render every locality's briefs: skip them above this N",
+    )
     args = parser.parse_args()
     print("| N | step | median seconds | peak MiB |\n|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as work:
         for count in args.sizes:
             full_nav = count <= args.skip_full_nav_above
-            for line in bench(count, args.repeat, full_nav, Path(work)):
+            pdfs = count <= args.skip_pdf_above
+            for line in bench(count, args.repeat, full_nav, pdfs, Path(work)):
                 print(line, flush=True)
 
 

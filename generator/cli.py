@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
         if name == "build":
             command.add_argument("--site", type=Path, default=Path("site"), help="output folder")
+            command.add_argument(
+                "--no-pdf", action="store_true", help="skip the per-locality PDFs (site only)"
+            )
         if name == "serve":
             command.add_argument("--dev-addr", default=None, help="IP:PORT to serve on")
     return parser
@@ -118,7 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from generator.site import build_site
 
         build_site(args.config_file, args.docs, args.site, args.strict, collected.briefs)
-        build_pdfs(collected.briefs, args.site, CACHE_ROOT / "pdf")
+        if not args.no_pdf:
+            build_pdfs(collected.briefs, args.site, CACHE_ROOT / "pdf")
     elif args.command == "serve":
         from generator.site import serve_site
 

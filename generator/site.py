@@ -15,6 +15,8 @@ from generator.model import Brief
 HOOKS_DIR = Path(__file__).parent / "hooks"
 SERVE_HOOK = HOOKS_DIR / "regenerate.py"
 SAFETY_HOOK = HOOKS_DIR / "escape_meta.py"
+SEARCH_HOOK = HOOKS_DIR / "search_entries.py"
+SHARED_HOOK = HOOKS_DIR / "shared_blocks.py"
 
 
 def source_date_epoch(briefs: list[Brief]) -> int:
@@ -56,6 +58,6 @@ def serve_site(config_file: Path, seeds_dir: Path, docs_dir: Path, dev_addr: str
         livereload=True,
         watch=[str(seeds_dir)],
         docs_dir=str(docs_dir),
-        hooks=[str(SAFETY_HOOK), str(SERVE_HOOK)],
+        hooks=[str(SAFETY_HOOK), str(SEARCH_HOOK), str(SHARED_HOOK), str(SERVE_HOOK)],
         **({"dev_addr": dev_addr} if dev_addr else {}),
     )

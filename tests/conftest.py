@@ -27,11 +27,13 @@ build(load_config(sys.argv[1], docs_dir=sys.argv[2], site_dir=sys.argv[3], stric
 """
 
 
-def mkdocs_build(docs: Path, site: Path) -> subprocess.CompletedProcess:
-    """Run the real strict MkDocs build of the project's mkdocs.yml over `docs`."""
+def mkdocs_build(
+    docs: Path, site: Path, config: Path = ROOT / "mkdocs.yml"
+) -> subprocess.CompletedProcess:
+    """Run the real strict MkDocs build of the project's (or another) mkdocs.yml over `docs`."""
     return subprocess.run(
-        [sys.executable, "-c", BUILD_SCRIPT, str(ROOT / "mkdocs.yml"), str(docs), str(site)],
-        cwd=ROOT,
+        [sys.executable, "-c", BUILD_SCRIPT, str(config), str(docs), str(site)],
+        cwd=config.parent,
         capture_output=True,
         text=True,
         check=False,

@@ -10,7 +10,7 @@ import pytest
 
 from generator.cli import main
 
-from .conftest import SEEDS
+from .conftest import SEEDS, copy_project
 
 
 @pytest.fixture
@@ -53,3 +53,13 @@ def test_missing_seed_folder_is_a_clear_error(tmp_path: Path, monkeypatch, caplo
     monkeypatch.chdir(tmp_path)
     assert main(["generate", "--seeds", "nowhere"]) == 2
     assert "nowhere: seed folder not found" in caplog.text
+
+
+def test_build_without_pdfs_makes_the_site_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "--no-pdf"]) == 0
+    assert (tmp_path / "site" / "localities" / "jp" / "gunma" / "index.html").is_file()
+    assert not (tmp_path / "site" / "pdf").exists()

@@ -7,8 +7,9 @@ import datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.link import find_related
+from generator.link import find_related, link
 from generator.model import Brief, DateInfo, PartialDate
+from generator.render.brief import render_brief
 
 LOCALITIES = ["jp/mie", "jp/nara", "vn/hue", "vn/long-an"]
 
@@ -83,3 +84,30 @@ def test_related_briefs_are_exactly_the_pairs_about_the_same_event(made: list[Br
     }
     found = find_related(made)
     assert {a.id: found.get(a.id, ()) for a in made} == expected
+
+
+def test_a_brief_page_links_ten_reports_of_its_event_and_counts_the_rest() -> None:
+    """Dozens of reports of one event: the fact card links ten, the front matter lists all."""
+    made = [
+        Brief(
+            id=f"{number:05d}",
+            source=f"seeds/{number}.txt",
+            source_url=None,
+            title=f"Report {number}",
+            title_generated=False,
+            language="en",
+            date=DateInfo(PartialDate(2024, 5, 1), None, "text"),
+            localities=("jp/mie",),
+            cities=(),
+            regions=(),
+            sectors=(),
+            paragraphs=(),
+        )
+        for number in range(13)
+    ]
+    linked = link(made)
+    page = render_brief(linked[0], {brief.id: brief for brief in linked})
+    card_line = next(line for line in page.splitlines() if "Also reported in" in line)
+    assert card_line.count("](") == 10
+    assert card_line.endswith("; and 2 more")
+    assert page.count("\n- '000") + page.count("\n- 000") == 12  # related ids in front matter

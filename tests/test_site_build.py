@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from generator.extract.places import fold
+from generator.knowledge import gazetteer, sectors
 from generator.pipeline import generate
 from generator.render.paths import locality_page, region_page, sector_page
 
@@ -116,3 +121,58 @@ def test_same_event_briefs_link_each_other(built: tuple[Path, list]) -> None:
     for brief in briefs:
         for other in brief.related:
             assert page_url(by_id[other].path) in links_of(site, brief.path)
+
+
+def test_search_index_has_one_keywords_entry_per_brief(built: tuple[Path, list]) -> None:
+    """Briefs are indexed once each, by title, places, sectors and lead (not section by
+    section), with accent-free forms; hand-written pages keep Material's full-text entries."""
+    site, briefs = built
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_location: dict[str, list[dict]] = {}
+    for entry in index["docs"]:
+        by_location.setdefault(entry["location"].split("#")[0], []).append(entry)
+    places = gazetteer().places
+    for brief in briefs:
+        entries = by_location[page_url(brief.path).lstrip("/")]
+        assert len(entries) == 1, entries
+        text = html.unescape(entries[0]["text"])
+        for place_id in brief.localities:
+            assert places[place_id].name in text
+            assert set(fold(places[place_id].name).split()) <= set(text.split())
+        for sector_id in brief.sectors:
+            assert sectors()[sector_id].name in text
+        assert html.unescape(entries[0]["title"]) == brief.title
+    # Material's full-text entry for the hand-written page
+    assert "the generator never changes it" in by_location["about/"][0]["text"]
+
+
+def _page_as_read(page: Path, site: Path) -> str:
+    """A page's HTML without layout whitespace, its relative links made absolute."""
+    base = "/" + page.parent.relative_to(site).as_posix() + "/"
+    text = re.sub(r"\s+", "", page.read_text(encoding="utf-8"))
+    return re.sub(r'(href|src)="([^"#]*)', lambda m: f'{m[1]}="{urljoin(base, m[2])}', text)
+
+
+def test_shared_blocks_give_the_pages_material_would_render(
+    built: tuple[Path, list], tmp_path: Path
+) -> None:
+    """Rendering the navigation once per folder (hooks/shared_blocks.py) changes no page."""
+    site, _ = built
+    plain = copy_project(tmp_path)
+    (plain / "overrides" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    config = plain / "mkdocs.yml"
+    config.write_text(
+        "\n".join(
+            line
+            for line in config.read_text(encoding="utf-8").splitlines()
+            if "shared_blocks" not in line
+        ),
+        encoding="utf-8",
+    )
+    result = mkdocs_build(site.parent / "docs", plain / "site", config)
+    assert result.returncode == 0, result.stderr
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        expected = plain / "site" / page.relative_to(site)
+        assert _page_as_read(page, site) == _page_as_read(expected, plain / "site"), page

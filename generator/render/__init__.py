@@ -9,7 +9,6 @@ from generator.render.indexes import group_briefs, index_pages
 from generator.render.overview import home, timeline
 from generator.render.partnerships import partnership_pages
 from generator.render.paths import HOME, TIMELINE
-from generator.render.search import with_search_aliases
 
 
 def render_site(briefs: list[Brief], site_url: str = "") -> dict[str, str]:
@@ -27,8 +26,4 @@ def render_site(briefs: list[Brief], site_url: str = "") -> dict[str, str]:
     pages.update(feed_pages(briefs, groups.by_locality, groups.by_sector, site_url))
     pages[TIMELINE] = timeline(briefs)
     pages[HOME] = home(briefs, counts)
-    pages = {
-        path: with_search_aliases(text) if path.endswith(".md") else text
-        for path, text in pages.items()
-    }
     return dict(sorted(pages.items()))

@@ -6,6 +6,7 @@ from typing import Any
 
 from generator.knowledge import gazetteer, label, sectors
 from generator.model import Brief
+from generator.render.listing import LEAD_MAX_CHARS
 from generator.render.markdown import (
     escape,
     format_date_info,
@@ -14,7 +15,10 @@ from generator.render.markdown import (
     link,
 )
 from generator.render.paths import locality_page, region_page, sector_page
+from generator.render.search import search_meta
+from generator.text import shorten
 
+RELATED_SHOWN = 10  # a big event reported by dozens of outlets must not bury the brief
 SAFE_URL_CHARS = set(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$&'*+,;=%"
 )
@@ -65,10 +69,13 @@ def _city_list(brief: Brief) -> str:
 
 def _related_list(brief: Brief, by_id: dict[str, Brief]) -> str:
     items = []
-    for other_id in brief.related:
+    for other_id in brief.related[:RELATED_SHOWN]:
         other = by_id[other_id]
         text = f"{language_name(other.language)}: {other.title}"
         items.append(link(text, other.path, brief.path))
+    more = len(brief.related) - RELATED_SHOWN
+    if more > 0:  # the front matter lists them all
+        items.append(escape(label("and_more").format(count=more)))
     return "; ".join(items)
 
 
@@ -99,11 +106,23 @@ def fact_card(brief: Brief, by_id: dict[str, Brief]) -> list[str]:
     return [f"- **{escape(name)}:** {value}" for name, value in rows if value]
 
 
+def search_items(brief: Brief) -> list[str]:
+    """What search finds a brief by: its title, places, sectors and lead."""
+    places = gazetteer().places
+    named = [*brief.localities, *brief.cities, *brief.regions]
+    return [
+        brief.title,
+        *(places[place_id].name for place_id in named),
+        *(sectors()[sector_id].name for sector_id in brief.sectors),
+        shorten(brief.lead, LEAD_MAX_CHARS),
+    ]
+
+
 def render_brief(brief: Brief, by_id: dict[str, Brief]) -> str:
     """The whole Markdown page of a brief."""
     card = "\n".join("    " + line for line in fact_card(brief, by_id))
     parts = [
-        front_matter(brief_front_matter(brief)),
+        front_matter(brief_front_matter(brief) | search_meta(search_items(brief))),
         f"# {escape(brief.title)}",
         f'!!! abstract "{label("fact_card")}"\n\n{card}',
     ]

@@ -233,7 +233,7 @@ def locality_page_text(place: Place, listed: LocalityBriefs, with_pages: set[str
         body += [f"## {escape(label('former_provinces'))}", names]
         if history:
             body += [f"## {escape(label('history'))}", brief_list(history, target)]
-    return page(place.name, body, feed)
+    return page(place.name, body, feed, keywords=list(place.aliases))
 
 
 def region_page_text(region: Place, briefs: list[Brief], linked: set[str]) -> str:
@@ -247,7 +247,7 @@ def region_page_text(region: Place, briefs: list[Brief], linked: set[str]) -> st
     body = _place_notes(region, target)[:2] + [f"**{escape(label('members'))}:** {members}"]
     body += _summary(region, briefs, target, {region.id, *region.members})
     body += [f"## {escape(label('briefs'))}", brief_list(briefs, target)]
-    return page(region.name, body)
+    return page(region.name, body, keywords=list(region.aliases))
 
 
 def regions_index(by_region: dict[str, list[Brief]]) -> str:
@@ -282,7 +282,7 @@ def sector_page_text(sector_id: str, briefs: list[Brief], linked: set[str]) -> s
         f"**{escape(label('count_briefs'))}:** {len(briefs)}",
         brief_table(briefs, target),
     ]
-    return page(sector.name, body, sector_feed(sector_id))
+    return page(sector.name, body, sector_feed(sector_id), keywords=[])
 
 
 def sectors_index(by_sector: dict[str, list[Brief]]) -> str:

@@ -13,6 +13,7 @@ from generator.render.markdown import (
     short_date,
     table,
 )
+from generator.render.search import search_meta, with_search_aliases
 from generator.text import shorten
 
 
@@ -52,12 +53,25 @@ def brief_list(briefs: list[Brief], page_path: str) -> str:
     return "\n".join(entries)
 
 
-def page(title: str, body: list[str], feed: str | None = None, searchable: bool = True) -> str:
-    """A generated page: title (and feed) in front matter, the heading, then the body blocks."""
-    meta = {"title": title, **({"feed": feed} if feed else {})}
+def page(
+    title: str,
+    body: list[str],
+    feed: str | None = None,
+    keywords: list[str] | None = None,
+    searchable: bool = True,
+) -> str:
+    """A generated page: title (and feed) in front matter, the heading, then the body blocks.
+
+    With `keywords`, search finds the page by them (and its title) rather than by its full
+    text; with searchable=False, search does not list the page at all.
+    """
+    meta: dict = {"title": title, **({"feed": feed} if feed else {})}
     if not searchable:
         meta["search"] = {"exclude": True}
-    return "\n\n".join([front_matter(meta), f"# {escape(title)}", *body]) + "\n"
+    elif keywords is not None:
+        meta.update(search_meta([title, *keywords]))
+    text = "\n\n".join([front_matter(meta), f"# {escape(title)}", *body]) + "\n"
+    return with_search_aliases(text) if searchable and keywords is None else text
 
 
 def feed_link(feed: str, page_path: str) -> str:

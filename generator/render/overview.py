@@ -59,7 +59,7 @@ def timeline(briefs: list[Brief]) -> str:
         else:
             body.append(f"## {escape(label('undated_group'))}")
         body.append("\n".join(_timeline_entry(brief) for brief in listed))
-    return page(label("timeline"), body)
+    return page(label("timeline"), body, keywords=[])
 
 
 def home(briefs: list[Brief], counts: dict[str, int]) -> str:

@@ -1,9 +1,17 @@
-"""Accent-free search: Material's search does not fold accents, so each page carries the
-folded forms of its words ("Quảng Ninh" → "Quang Ninh") in a hidden block under its heading."""
+"""Search: what each generated page gives the site's search index.
+
+Material indexes the full text of a page, section by section: at thousands of briefs that makes
+an index of tens of megabytes. Brief pages and the pages that list briefs are therefore left
+out of Material's indexing and carry short `keywords` instead (title, places, sectors, lead),
+which the `search_entries` hook adds to the index as one entry per page. The few overview pages
+Material still indexes carry a hidden block of their words' folded forms. Both add the folded
+forms because Material's search does not fold accents ("Quảng Ninh" → "Quang Ninh").
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from generator.extract.places import fold
 
@@ -29,3 +37,15 @@ def with_search_aliases(markdown: str) -> str:
         return markdown
     block = f'\n\n<div class="search-fold" hidden>{" ".join(words)}</div>'
     return markdown[: heading.end()] + block + markdown[heading.end() :]
+
+
+def keywords(items: Iterable[str]) -> list[str]:
+    """Keywords of a page kept out of Material's indexing: the items, then folded words."""
+    unique = list(dict.fromkeys(item for item in items if item))
+    folded = folded_words(" ".join(unique))
+    return unique + ([" ".join(folded)] if folded else [])
+
+
+def search_meta(items: Iterable[str]) -> dict:
+    """Front-matter fields that swap Material's full-text entry for a keywords entry."""
+    return {"search": {"exclude": True}, "keywords": keywords(items)}

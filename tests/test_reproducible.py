@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -13,7 +14,9 @@ from pathlib import Path
 import frontmatter
 import pytest
 
+from generator import pipeline
 from generator.cli import main
+from generator.pipeline import collect
 
 from .conftest import ROOT, copy_project, mkdocs_build
 
@@ -86,3 +89,19 @@ def test_a_killed_generation_leaves_a_usable_docs(tmp_path: Path, delay: float) 
         capture_output=True,
     )
     assert tree_bytes(docs) == tree_bytes(fresh / "docs")
+
+
+def test_extraction_on_worker_processes_gives_what_one_process_gives(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Seeds shared out between processes: same briefs, same messages, in seed order."""
+    corpus = ROOT / "tests" / "corpus"
+    with caplog.at_level(logging.INFO, logger="generator"):
+        serial = collect(corpus, corpus, use_cache=False)
+    serial_messages = [record.getMessage() for record in caplog.records]
+    caplog.clear()
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    with caplog.at_level(logging.INFO, logger="generator"):
+        shared = collect(corpus, corpus, use_cache=False)
+    assert shared.briefs == serial.briefs
+    assert [record.getMessage() for record in caplog.records] == serial_messages

@@ -18,6 +18,7 @@ from generator.render.paths import GENERATED_ROOTS, is_generated
 log = logging.getLogger("generator")
 
 MANIFEST = ".briefing-manifest.json"
+TEMPORARY_PREFIX = ".tmp-"
 INPUTS = ".briefing-inputs"  # digest of what the pages were rendered from, written last
 
 
@@ -41,11 +42,8 @@ def write_if_changed(target: Path, data: bytes) -> bool:
 
 def atomic_write(target: Path, data: bytes) -> None:
     """Write to a temporary file beside the target, then rename over it."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    temporary = _stage(target, data)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -89,11 +87,39 @@ def up_to_date(docs_dir: Path, inputs_digest: str) -> list[str] | None:
     return owned if all((docs_dir / path).is_file() for path in owned) else None
 
 
+def _stage(target: Path, data: bytes) -> str:
+    """Write `data` to a temporary file beside `target`; its name, for renaming later."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=TEMPORARY_PREFIX, suffix=target.suffix
+    )
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+    return temporary
+
+
+def _remove_leftovers(docs_dir: Path) -> None:
+    """Delete the temporary files of a run that was killed (docs/ itself and generated folders)."""
+    patterns = [TEMPORARY_PREFIX + "*"] + [
+        f"{root}/**/{TEMPORARY_PREFIX}*" for root in GENERATED_ROOTS
+    ]
+    for pattern in patterns:
+        for leftover in docs_dir.glob(pattern):
+            if leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink()
+
+
+def _manifest(paths: set[str]) -> bytes:
+    return (json.dumps(sorted(paths), indent=1) + "\n").encode()
+
+
 def write_pages(docs_dir: Path, pages: dict[str, str], inputs_digest: str = "") -> WriteReport:
     """Make docs/ hold exactly `pages` in the generated subtrees, touching nothing else."""
     report = WriteReport()
     owned = read_manifest(docs_dir)
     kept: set[str] = set()
+    staged: list[tuple[str, Path, str]] = []  # (page, target, temporary file with its text)
+    _remove_leftovers(docs_dir)
     for path, text in sorted(pages.items()):
         target = docs_dir / path
         if not is_generated(path) or not _inside(docs_dir, target):
@@ -106,14 +132,25 @@ def write_pages(docs_dir: Path, pages: dict[str, str], inputs_digest: str = "") 
             report.refused.append(path)
             continue
         kept.add(path)
-        (report.written if write_if_changed(target, data) else report.unchanged).append(path)
+        if target.is_file() and target.read_bytes() == data:
+            report.unchanged.append(path)
+        else:
+            staged.append((path, target, _stage(target, data)))
+    # Every page about to appear is owned before it appears, so that a run killed from here on
+    # leaves no page the next run would take for hand-written.
+    write_if_changed(docs_dir / MANIFEST, _manifest(owned | kept))
+    # The slow part (rendering, writing) is done: pages now change within a few milliseconds
+    # of each other, so a killed run rarely leaves a new page linking to one not yet there.
+    for path, target, temporary in staged:
+        os.replace(temporary, target)
+        report.written.append(path)
     for path in sorted(owned - kept):
         target = docs_dir / path
         if target.is_file() and _inside(docs_dir, target):
             target.unlink()
             report.deleted.append(path)
     # Rewriting an unchanged manifest would wake `briefing serve`'s watcher into a loop.
-    write_if_changed(docs_dir / MANIFEST, (json.dumps(sorted(kept), indent=1) + "\n").encode())
+    write_if_changed(docs_dir / MANIFEST, _manifest(kept))
     _remove_empty_dirs(docs_dir)
     # Recorded only when everything was written, so a refused page is reported again.
     stamp = inputs_digest if inputs_digest and not report.refused else ""

@@ -20,6 +20,8 @@ SEARCHES = [
         "briefs/year-unknown-10-07-tang-cuong-hop-tac-giua-tay-nguyen-va-cac-doi-tac-nhat-ban/",
     ),
     ("群馬", "localities/jp/gunma/"),
+    # A title word of a Vietnamese brief, found through its keywords entry.
+    ("yamamoto", "briefs/2025-11-25-bi-thu-trung-uong-dang-bo-truong-ngoai-giao-le-hoai-trung/"),
     # Both words are written only with accents in this brief ("coopération", "localités").
     (
         "cooperation localites",

@@ -28,6 +28,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extract_speed import synthetic_sources  # noqa: E402
 
+from generator.write import INPUTS, MANIFEST, read_manifest  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
@@ -98,17 +100,16 @@ def peer_build(project: Path, nav: str, name: str) -> tuple[float, float, Path]:
     return wall, peak, peer / "site"
 
 
-GENERATED = ("briefs", "localities", "regions", "sectors", "partnerships", "feeds")
-
-
 def from_scratch(project: Path) -> None:
-    """Remove every cache and generated file, as on a fresh clone."""
+    """Remove every cache and generated file (those in the generator's manifest), as on a
+    fresh clone."""
     shutil.rmtree(project / ".cache", ignore_errors=True)
     shutil.rmtree(project / "site", ignore_errors=True)
-    for generated in GENERATED:
-        shutil.rmtree(project / "docs" / generated, ignore_errors=True)
-    for name in (".briefing-manifest.json", ".briefing-inputs"):
-        (project / "docs" / name).unlink(missing_ok=True)
+    docs = project / "docs"
+    for path in read_manifest(docs):
+        (docs / path).unlink(missing_ok=True)
+    for name in (MANIFEST, INPUTS):
+        (docs / name).unlink(missing_ok=True)
 
 
 def bench(count: int, repeat: int, full_nav: bool, pdfs: bool, work: Path) -> list[str]:

@@ -63,33 +63,23 @@ def find_related(briefs: list[Brief]) -> dict[str, tuple[str, ...]]:
     the same year, or one of them does not know its year) and a locality in common."""
     # Compare only within buckets of one day, locality and year (plus the year-unknown
     # briefs against every year of their day and locality): this keeps linking near-linear.
-    buckets: dict[tuple[int, int], dict[str, dict[int | None, list[str]]]] = defaultdict(dict)
+    buckets: dict[tuple[tuple[int, int], str], dict[int | None, list[str]]] = defaultdict(dict)
     for brief in briefs:
         for day in _event_days(brief.date):
             for locality in brief.localities:
-                by_year = buckets[day].setdefault(locality, {})
+                by_year = buckets[day, locality]
                 by_year.setdefault(brief.date.start.year, []).append(brief.id)
     related: dict[str, set[str]] = defaultdict(set)
-
-    def relate(group: list[str], others: list[str]) -> None:
-        for a in group:
-            related[a].update(others)
-            for b in others:
-                related[b].add(a)
-
-    for by_locality in buckets.values():
-        for by_year in by_locality.values():
-            for year, group in by_year.items():
-                relate(group, group)
-                if year is None:
-                    for other_year, others in by_year.items():
-                        if other_year is not None:
-                            relate(group, others)
-    return {
-        brief_id: tuple(sorted(ids - {brief_id}))
-        for brief_id, ids in related.items()
-        if ids - {brief_id}
-    }
+    for by_year in buckets.values():
+        for year, group in by_year.items():
+            # the same year; a brief that does not know its year goes with every year
+            partners = group if year is not None else [i for ids in by_year.values() for i in ids]
+            for a in group:
+                for b in partners:
+                    if a != b:
+                        related[a].add(b)
+                        related[b].add(a)
+    return {brief_id: tuple(sorted(ids)) for brief_id, ids in related.items()}
 
 
 def _shared_year(brief: Brief, others: list[Brief]) -> int | None:

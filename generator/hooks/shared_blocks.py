@@ -19,7 +19,7 @@ _rendered: dict[tuple[str, str], str] = {}
 def shared_block(name, page, render):
     """The block's HTML for this page, rendered once per folder for pages outside the nav."""
     url = getattr(page, "url", None)
-    if url is None or url in _nav_urls or any(nav.startswith(url) for nav in _nav_urls):
+    if url is None or any(nav.startswith(url) for nav in _nav_urls):  # in the nav, or above it
         return render()
     # "briefs/a/" and "briefs/b/" (or "briefs/a.html" and "briefs/b.html") link alike.
     key = (name, posixpath.dirname(url.rstrip("/")) + ("/" if url.endswith("/") else ""))

@@ -106,7 +106,9 @@ def fill_years(briefs: list[Brief]) -> list[Brief]:
             year = _shared_year(brief, [by_id[i] for i in brief.related])
             if year is not None:
                 end = brief.date.end.with_year(year) if brief.date.end else None
-                brief = replace(brief, date=DateInfo(start.with_year(year), end, "related"))
+                brief = replace(
+                    brief, date=DateInfo(start.with_year(year), end, "related", "related")
+                )
         filled.append(brief)
     return filled
 

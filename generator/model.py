@@ -34,6 +34,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     source_url: str | None
     stamps: tuple[str, ...] = ()  # publication date lines: a year source, not article text
+    outlet: str | None = None  # the publishing site's name or domain, when the page shows it
 
 
 @dataclass(frozen=True, order=True)
@@ -66,6 +67,9 @@ class DateInfo:
     start: PartialDate | None = None
     end: PartialDate | None = None
     year_source: str = "none"
+    # How an inferred year is known: stamp | weekday | anniversary | event-name | era |
+    # other-date | related (None when the year is written with the date, or unknown).
+    year_evidence: str | None = None
 
     @property
     def date(self) -> str | None:
@@ -85,6 +89,8 @@ class Tie:
     kind: str  # friendship | memorandum
     vn_place: str  # a locality or city id
     jp_place: str
+    year: int | None = None  # the year the tie was made, as the text gives it
+    at_event: bool = True  # made at the reported event (False: it existed before)
 
 
 @dataclass(frozen=True)
@@ -101,6 +107,7 @@ class Extraction:
     title_generated: bool
     ties: tuple[Tie, ...] = ()
     language_share: float = 1.0  # share of the text in the main language
+    mentions: tuple[str, ...] = ()  # localities only named in passing
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,8 @@ class Brief:
     pinned_related: tuple[str, ...] = ()  # set by an editor's `related:` override
     language_share: float = 1.0
     path: str = ""  # page path inside docs/, set by the link stage
+    mentions: tuple[str, ...] = ()  # localities only named in passing, not what it is about
+    outlet: str | None = None  # the publishing site's name or domain
 
     @property
     def lead(self) -> str:

@@ -67,6 +67,8 @@ def to_brief(source: Source, brief_id: str) -> Brief:
         paragraphs=document.paragraphs,
         ties=found.ties,
         language_share=found.language_share,
+        mentions=found.mentions,
+        outlet=document.outlet,
     )
     related = source.overrides.get("related")
     if related is not None:

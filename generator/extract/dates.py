@@ -182,10 +182,10 @@ def _relative_date(text: str, language: str, stamp: PartialDate) -> PartialDate 
     return PartialDate(day.year, day.month, day.day)
 
 
-def _with_year(info: DateInfo, year: int, source: str) -> DateInfo:
+def _with_year(info: DateInfo, year: int, evidence: str) -> DateInfo:
     assert info.start is not None
     end = info.end.with_year(year) if info.end else None
-    return DateInfo(info.start.with_year(year), end, source)
+    return DateInfo(info.start.with_year(year), end, "inferred", evidence)
 
 
 def choose_date(mentions: list[DateMention], text: str, language: str) -> DateInfo:
@@ -198,16 +198,16 @@ def choose_date(mentions: list[DateMention], text: str, language: str) -> DateIn
     events = [m for m in mentions if m.day_level and not m.stamp]
     if not events:
         relative = _relative_date(text, language, stamps[0]) if stamps else None
-        return DateInfo(relative, None, "inferred") if relative else DateInfo()
+        return DateInfo(relative, None, "inferred", "stamp") if relative else DateInfo()
     event = events[0]
     info = DateInfo(event.date, event.date_end, "text" if event.date.year else "none")
     if event.date.year:
         return info
     if stamps:
-        return _with_year(info, _year_from_stamp(event.date, stamps[0]), "inferred")
+        return _with_year(info, _year_from_stamp(event.date, stamps[0]), "stamp")
     other_years = [m.date.year for m in mentions if m is not event and m.date.year]
     if other_years:
-        return _with_year(info, max(other_years), "inferred")
+        return _with_year(info, max(other_years), "other-date")
     return info
 
 

@@ -10,8 +10,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from generator.extract.places import fold
 from generator.model import Brief, DateInfo
+from generator.text import fold
 
 log = logging.getLogger("generator")
 

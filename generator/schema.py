@@ -101,14 +101,20 @@ class StampLine(Strict):
 
 
 class BoilerplateFile(Strict):
-    drop_lines: list[str]
+    structural: list[str]
+    meta: list[str]
     related_headers: list[str]
     menu_words: list[str]
+    language_names: list[str]
+    breadcrumb_starts: list[str]
     trailing_noise: list[str]
     caption_patterns: list[str]
+    caption_glue: str
     stamp_line: StampLine
+    stamp_words: list[str]
     source_url_patterns: list[str]
-    attribution_patterns: list[str]
+    outlet_noise: str
+    outlet_patterns: list[str]
 
 
 class DatesFile(Strict):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import cache
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -21,3 +23,19 @@ def shorten(text: str, limit: int) -> str:
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:-–") + "…"
+
+
+@cache
+def fold_char(char: str) -> str:
+    """A Latin letter without its diacritics (đ → d); any other character unchanged."""
+    if char in "đĐ":
+        return "d" if char == "đ" else "D"
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isascii() and base.isalpha() else char
+
+
+def fold(text: str) -> str:
+    """Fold every character; the result has the same length as the input."""
+    if text.isascii():  # nothing to fold, and most text in most languages is
+        return text
+    return "".join(map(fold_char, text))

@@ -102,8 +102,8 @@ HOSTILE: list[tuple[str, bytes | Maker, tuple]] = [  # noqa: E501 - one seed a l
     ("ベトナム記事.txt", ART_JA.encode(), ("brief", JA_BRIEF)),
     (
         "script.txt",
-        ("<script>alert(1)</script> Gunma\n" + ART_VI).encode(),
-        ("brief", {"title": "<script>alert(1)</script> Gunma"}),
+        ("<script>alert(1)</script> " + ART_VI).encode(),
+        ("brief", {"title": f"<script>alert(1)</script> {VI_TITLE}"}),
     ),
     (
         "img-onerror.txt",
@@ -124,13 +124,13 @@ HOSTILE: list[tuple[str, bytes | Maker, tuple]] = [  # noqa: E501 - one seed a l
     ),
     (
         "entities.txt",
-        ("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#x3C;img&#x3E;\n" + ART_VI).encode(),
-        ("brief", {"title": "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#x3C;img&#x3E"}),
+        ("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#x3C;img&#x3E; " + ART_VI).encode(),
+        ("brief", {"title": f"&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#x3C;img&#x3E; {VI_TITLE}"}),  # noqa: E501
     ),
     (
         "jinja.txt",
-        ("Tin {{ config.site_name }} {% include 'x' %}\n" + ART_VI).encode(),
-        ("brief", {"title": "Tin {{ config.site_name }} {% include 'x' %}"}),
+        ("Tin {{ config.site_name }} {% include 'x' %} " + ART_VI).encode(),
+        ("brief", {"title": f"Tin {{{{ config.site_name }}}} {{% include 'x' %}} {VI_TITLE}"}),
     ),
     (
         "yaml-front.txt",

@@ -10,9 +10,10 @@ from dataclasses import replace
 import pytest
 
 from generator.extract.language import SUPPORTED
-from generator.extract.places import SHORT_NAME_CHARS, fold, matcher, script
+from generator.extract.places import SHORT_NAME_CHARS, matcher, script
 from generator.knowledge import gazetteer, load, sectors, typed
 from generator.schema import DataError, check_gazetteer, validate
+from generator.text import fold
 
 from .conftest import ROOT
 

@@ -18,17 +18,18 @@ from generator.render.markdown import escape
 
 from .conftest import copy_project, mkdocs_build
 
+# Every line a sentence, so that the clean stage keeps each as article text.
 HOSTILE_SEED = """<script>alert('title')</script> Gunma & Quảng Ninh <img src=x onerror=alert(1)>
 Ngày 25/11/2025, tại tỉnh Quảng Ninh, <script>alert("body")</script> đoàn tỉnh Gunma đến.
-[click me](javascript:alert(2)) and ![img](javascript:alert(3)) and <a href="javascript:x">a</a>
-{: onclick="alert(4)" } Hợp tác du lịch {{ config.site_name }} {% raw %} &lt;b&gt; &amp;
-# not a heading
-1. not a list
-- not a list either
-    not code
-| not | a | table |
+[click me](javascript:alert(2)) and ![img](javascript:alert(3)) and <a href="javascript:x">a</a>.
+{: onclick="alert(4)" } Hợp tác du lịch {{ config.site_name }} {% raw %} &lt;b&gt; &amp;.
+# not a heading, but a sentence.
+1. not a list, but a sentence.
+- not a list either, but a sentence.
+    not code, but a sentence.
+| not | a | table |.
 ---
-<iframe src="https://evil.example"></iframe> `code` **bold** _em_ \\ backslash
+<iframe src="https://evil.example"></iframe> `code` **bold** _em_ \\ backslash.
 Source: javascript:alert(5)
 """
 

@@ -11,10 +11,10 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from generator.extract.places import fold
 from generator.knowledge import gazetteer, sectors
 from generator.pipeline import generate
 from generator.render.paths import locality_page, region_page, sector_page
+from generator.text import fold
 
 from .conftest import ROOT, SEEDS, copy_project, mkdocs_build
 

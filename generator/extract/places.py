@@ -15,12 +15,12 @@ the data marks it safe.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from generator.knowledge import Gazetteer, gazetteer, typed
 from generator.schema import PlaceRules
+from generator.text import fold, fold_char
 
 LATIN_EDGE = r"A-Za-z0-9"
 KATAKANA_EDGE = r"\u30a1-\u30fa\u30fc-\u30ff"  # katakana without the ・ separator
@@ -54,22 +54,6 @@ class Places:
     cities: tuple[str, ...]
     regions: tuple[str, ...]
     mentions: tuple[str, ...] = ()
-
-
-@cache
-def fold_char(char: str) -> str:
-    """A Latin letter without its diacritics (đ → d); any other character unchanged."""
-    if char in "đĐ":
-        return "d" if char == "đ" else "D"
-    base = unicodedata.normalize("NFD", char)[0]
-    return base if base.isascii() and base.isalpha() else char
-
-
-def fold(text: str) -> str:
-    """Fold every character; the result has the same length as the input."""
-    if text.isascii():  # nothing to fold, and most text in most languages is
-        return text
-    return "".join(map(fold_char, text))
 
 
 def compatible(written: str, name: str) -> bool:

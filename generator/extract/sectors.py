@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from generator.extract.places import fold_char
 from generator.knowledge import Sector, sectors
+from generator.text import fold_char
 
 
 def _latin(char: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from generator.extract.places import fold
+from generator.text import fold
 
 WORD = re.compile(r"[^\W\d_]+")
 HEADING = re.compile(r"^# .*$", re.MULTILINE)

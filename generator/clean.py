@@ -128,6 +128,7 @@ DATE_FORMS = re.compile(
     r"|(?:令和|平成|昭和)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일"
     r"|\d{1,2}\s*/\s*\d{1,2}\s*[(（]"
+    r"|(?<![\d-])\d{1,2}-\d{1,2}(?=\s+\d{1,2}:\d{2})"
 )
 
 
@@ -139,7 +140,7 @@ def is_stamp_line(line: str) -> bool:
         return False
     has_time = re.search(rule.time, line) is not None
     without_time = re.sub(rule.time, " ", line)
-    dated = DATE_FORMS.search(without_time) or _month_dates().search(without_time)
+    dated = DATE_FORMS.search(line) or _month_dates().search(without_time)
     if not dated:
         return False
     if has_time or _stamp_words().search(line):
@@ -488,6 +489,19 @@ def _glued_headline(lines: list[Line], start: int) -> tuple[int, str, str] | Non
     return None
 
 
+def _stamps(lines: list[Line], top: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The article's stamps, and the date lines of the page's header (above navigation that
+    stands above the headline: the day the page was read, not the day it was published)."""
+    article, page = [], []
+    for index, line in enumerate(lines):
+        if line.kind == "stamp":
+            header = index < top and any(
+                other.kind == "structural" for other in lines[index + 1 : top]
+            )
+            (page if header else article).append(line.text)
+    return tuple(article), tuple(page)
+
+
 def _dates_inside_are_text(lines: list[Line], start: int) -> list[Line]:
     """A date-and-time line between paragraphs of the text is part of it (a press release's
     schedule), not a publication stamp."""
@@ -512,13 +526,14 @@ def clean(source: Source) -> Document:
         first, headline, caption = glued  # the caption stays, as the text's first block
         lines[first] = Line(caption, "caption")
     paragraphs = _body(_from_first_sentence(lines[first:]), headline)
-    stamps = tuple(line.text for line in lines if line.kind == "stamp")
+    stamps, page_dates = _stamps(lines, first - 1 if headline is not None else start)
     return Document(
         source=source,
         headline=headline,
         paragraphs=tuple(paragraphs),
         source_url=_source_url(lines),
         stamps=stamps,
+        page_dates=page_dates,
         outlet=find_outlet([line.text for line in lines]),
     )
 

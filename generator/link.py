@@ -18,6 +18,10 @@ log = logging.getLogger("generator")
 SLUG_MAX_CHARS = 60
 MAX_EVENT_DAYS = 31  # longer "ranges" are programmes, not one event
 YEAR_SOURCES_TO_SHARE = ("text", "inferred", "override")
+ANCHORS_SHARED = 0.3  # share of the smaller report's anchors the other must have
+# A capitalised word inside a sentence (not its first word), and a number of three digits.
+PROPER_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ỹ][\wÀ-ỹ]{3,}")
+NUMBER = re.compile(r"\d[\d.,]{1,}\d")
 
 
 def slugify(text: str, max_chars: int = SLUG_MAX_CHARS) -> str:
@@ -60,7 +64,8 @@ def _event_days(info: DateInfo) -> list[tuple[int, int]]:
 
 def find_related(briefs: list[Brief]) -> dict[str, tuple[str, ...]]:
     """For each brief id, the ids of other briefs about the same event: a day in common (in
-    the same year, or one of them does not know its year) and a locality in common."""
+    the same year, or one of them does not know its year), a locality in common, and their
+    reports agree (`reports_agree`)."""
     # Compare only within buckets of one day, locality and year (plus the year-unknown
     # briefs against every year of their day and locality): this keeps linking near-linear.
     buckets: dict[tuple[tuple[int, int], str], dict[int | None, list[str]]] = defaultdict(dict)
@@ -69,17 +74,42 @@ def find_related(briefs: list[Brief]) -> dict[str, tuple[str, ...]]:
             for locality in brief.localities:
                 by_year = buckets[day, locality]
                 by_year.setdefault(brief.date.start.year, []).append(brief.id)
+    by_id = {brief.id: brief for brief in briefs}
     related: dict[str, set[str]] = defaultdict(set)
+    checked: dict[tuple[str, str], bool] = {}
     for by_year in buckets.values():
         for year, group in by_year.items():
             # the same year; a brief that does not know its year goes with every year
             partners = group if year is not None else [i for ids in by_year.values() for i in ids]
             for a in group:
                 for b in partners:
-                    if a != b:
+                    pair = (a, b) if a < b else (b, a)
+                    if a != b and checked.setdefault(pair, reports_agree(by_id[a], by_id[b])):
                         related[a].add(b)
                         related[b].add(a)
     return {brief_id: tuple(sorted(ids)) for brief_id, ids in related.items()}
+
+
+def anchors(brief: Brief) -> set[str]:
+    """What two reports of one event share whatever their language: the places they are
+    about, names written in Latin letters inside their title and lead, and numbers."""
+    text = f"{brief.title} {brief.lead}"
+    names = {fold(w).casefold() for w in PROPER_NAME.findall(text)}
+    numbers = {re.sub(r"[.,]", "", n) for n in NUMBER.findall(text)}
+    return set(brief.localities) | set(brief.cities) | names | numbers
+
+
+def reports_agree(a: Brief, b: Brief) -> bool:
+    """Two briefs of one day read as reports of one event: they share a locality of each
+    country both name, and enough of their anchors."""
+    for country in ("jp/", "vn/"):
+        mine = {p for p in a.localities if p.startswith(country)}
+        theirs = {p for p in b.localities if p.startswith(country)}
+        if mine and theirs and not mine & theirs:
+            return False  # Okayama's aid and Hiroshima's aid, on the same day, to Quảng Ninh
+    ours, others = anchors(a), anchors(b)
+    shared = len(ours & others) / min(len(ours), len(others)) if ours and others else 0.0
+    return shared >= ANCHORS_SHARED
 
 
 def _shared_year(brief: Brief, others: list[Brief]) -> int | None:

@@ -34,6 +34,7 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     source_url: str | None
     stamps: tuple[str, ...] = ()  # publication date lines: a year source, not article text
+    page_dates: tuple[str, ...] = ()  # date lines of the page's header: the day it was read
     outlet: str | None = None  # the publishing site's name or domain, when the page shows it
 
 

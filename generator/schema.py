@@ -117,14 +117,28 @@ class BoilerplateFile(Strict):
     outlet_patterns: list[str]
 
 
+class AnniversaryBase(Strict):
+    year: int
+    words: list[str]
+
+
 class DatesFile(Strict):
     day_patterns: dict[str, list[str]]
     common_day_patterns: list[str]
     month_patterns: dict[str, list[str]]
+    day_only: dict[str, list[str]]
+    relative_months: dict[str, dict[str, int]]
+    report_after: dict[str, str]
+    report_after_any: str
     stamp_time: str
     stamp_window: int
     eras: dict[str, int]
     relative_days: dict[str, dict[str, int]]
+    weekday_reach: int
+    anniversaries: dict[str, list[str]]
+    anniversary_bases: list[AnniversaryBase]
+    this_year: dict[str, list[str]]
+    not_event_names: list[str]
 
 
 class TiesFile(Strict):

@@ -103,7 +103,8 @@ def test_the_headline_stands_below_the_page_furniture() -> None:
         LEAD_EN,
         "Both sides agreed to review the programme every year.",
     ]
-    assert document.stamps == ("Wednesday, 15/10/2025", "October 15, 2025 | 09:12 (GMT+7)")
+    assert document.stamps == ("October 15, 2025 | 09:12 (GMT+7)",)
+    assert document.page_dates == ("Wednesday, 15/10/2025",)  # the header's: the day it was read
     assert document.outlet == "Northern Wire"
 
 

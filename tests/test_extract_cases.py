@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.extract.dates import extract_date
+from generator.extract.dates import DateSources, extract_date
 from generator.extract.language import detect_language
 from generator.extract.places import _edge, alias_pattern, extract_places
 from generator.extract.sectors import extract_sectors
@@ -65,7 +65,8 @@ DATE_CASES = [
     ("vi", "Sáng 25/11/2025, tỉnh Quảng Ninh", "2025-11-25", None, "text"),
     ("vi", "từ ngày 24-25/11", "--11-24", "--11-25", "none"),
     ("vi", "Ngày 7 tháng 10 năm 2024, đoàn", "2024-10-07", None, "text"),
-    ("vi", "15:01 | 13/09/2024 GMT+7\nNgày 12/9, đoàn công tác", "2024-09-12", None, "inferred"),
+    ("vi", "Sáng 27-9, tại thành phố Osaka", "--09-27", None, "none"),
+    ("vi", "diễn ra từ ngày 2 đến 6/12/2025 tại Tokyo", "2025-12-02", "2025-12-06", "text"),
     ("vi", "42/69 cặp quan hệ", None, None, "none"),
     ("en", "On November 2, 2023, the ministry", "2023-11-02", None, "text"),
     ("en", "On 2 November the ministry", "--11-02", None, "none"),
@@ -87,26 +88,129 @@ DATE_CASES = [
     ("ja", "令和6年3月1日に締結", "2024-03-01", None, "text"),
     ("ja", "平成28年5月10日", "2016-05-10", None, "text"),
     ("ja", "11月24～25日に開催", "--11-24", "--11-25", "none"),
+    ("ja", "2024年6月12日から13日にかけて訪問した", "2024-06-12", "2024-06-13", "text"),
     ("zh", "11月25日，广宁省", "--11-25", None, "none"),
     ("ko", "2025년 11월 25일 꽝닌성에서", "2025-11-25", None, "text"),
+    ("ko", "7월 12일(화)부터 15일(금)까지 연수단이", "--07-12", "--07-15", "none"),
     ("en", "30 February is not a date", None, None, "none"),
     ("vi", "Ngày 29/2, hội nghị", "--02-29", None, "none"),
+    ("en", "It opened on 29 February 2025, said the organisers", None, None, "none"),
 ]
+
+
+def _sources(*paragraphs: str, stamps: tuple[str, ...] = (), headline: str | None = None):
+    return DateSources(headline, paragraphs, stamps)
 
 
 @pytest.mark.parametrize(("language", "text", "date", "date_end", "year_source"), DATE_CASES)
 def test_dates(language: str, text: str, date, date_end, year_source: str) -> None:
-    info = extract_date([text], language)
+    info = extract_date(_sources(text), language)
     assert (info.date, info.date_end, info.year_source) == (date, date_end, year_source)
 
 
-def test_relative_date_resolves_against_the_publication_stamp() -> None:
-    info = extract_date(["10:30 | 14/09/2024", "Tối qua, đoàn công tác tỉnh Gunma đã đến"], "vi")
-    assert (info.date, info.year_source) == ("2024-09-13", "inferred")
+YEAR_EVIDENCE_CASES = [
+    # (language, stamps, headline, text, date, evidence)
+    ("vi", ("15:01 | 13/09/2024 GMT+7",), None, "Ngày 12/9, đoàn công tác", "2024-09-12", "stamp"),
+    ("vi", ("03/01/2025 08:00",), None, "Ngày 28/12, đoàn công tác", "2024-12-28", "stamp"),
+    ("vi", ("10:30 | 14/09/2024",), None, "Tối qua, đoàn tỉnh Gunma", "2024-09-13", "stamp"),
+    ("vi", ("24/02/2020 17:45",), None, "Chiều nay 24/2, lãnh đạo tỉnh", "2020-02-24", "stamp"),
+    (
+        "ko",
+        ("입력 2024.11.03 09:12",),
+        None,
+        "3일 매체에 따르면 양측은 지난달 29일 협약을 체결했다.",
+        "2024-10-29",
+        "stamp",
+    ),
+    (
+        "zh",
+        ("发布时间：2019-03-28 10:00",),
+        None,
+        "河内3月28日电 岘港航线昨天正式开通。",
+        "2019-03-27",
+        "stamp",
+    ),
+    (
+        "en",
+        ("Updated: 24-11-2022 10:23 IST",),
+        None,
+        "The two provinces signed on Tuesday.",
+        "2022-11-22",
+        "stamp",
+    ),
+    (
+        "id",
+        (),
+        None,
+        "Delegasi tiba pada Rabu (21/12). MoU ditandatangani pada 2021.",
+        "2022-12-21",
+        "weekday",
+    ),
+    (
+        "fr",
+        (),
+        None,
+        "reçu mercredi 8 octobre une délégation. En 2013, les deux",
+        "2014-10-08",
+        "weekday",
+    ),
+    (
+        "en",
+        (),
+        None,
+        "On 23 September, the festival marked the 50th anniversary of diplomatic relations.",
+        "2023-09-23",
+        "anniversary",
+    ),
+    (
+        "en",
+        (),
+        "Da Nang brings its cuisine to EXPO 2025 Osaka",
+        "The week ran from August 21 to 23.",
+        "2025-08-21",
+        "event-name",
+    ),
+    ("ja", (), None, "10月8日、商談会を開いた。今年(2025年)は", "2025-10-08", "other-date"),
+    (
+        "en",
+        ("Posted: Aug 6",),
+        None,
+        "On August 5, students visited. The agreement dates from 2019.",
+        "--08-05",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "stamps", "headline", "text", "date", "evidence"), YEAR_EVIDENCE_CASES
+)
+def test_a_missing_year_comes_with_its_evidence(
+    language: str, stamps: tuple, headline: str | None, text: str, date: str, evidence
+) -> None:
+    info = extract_date(_sources(text, stamps=stamps, headline=headline), language)
+    assert (info.date, info.year_evidence) == (date, evidence)
+
+
+def test_history_and_plans_are_not_the_event() -> None:
+    text = (
+        "Relations were established on 21 September 1973. On 23 September the festival "
+        "celebrated their 50th anniversary; EXPO runs from 13 April 2026 to 13 October 2026."
+    )
+    assert extract_date(_sources(text), "en").date == "2023-09-23"
+
+
+def test_the_page_header_date_is_the_weakest_clue() -> None:
+    page_dated = DateSources(
+        "Khai mạc Lễ hội giao lưu văn hóa Hội An - Nhật Bản 2013",
+        ("Tối 16/8, tại khu phố cổ, lễ hội khai mạc.",),
+        page_dates=("Thứ Sáu, 13/9/2024",),
+    )
+    assert extract_date(page_dated, "vi").date == "2013-08-16"
 
 
 def test_a_year_is_never_taken_from_the_clock() -> None:
-    assert extract_date(["On 2 November the ministry met"], "en").date == "--11-02"
+    assert extract_date(_sources("On 2 November the ministry met"), "en").date == "--11-02"
 
 
 SECTOR_CASES = [

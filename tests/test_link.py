@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.link import find_related, link
-from generator.model import Brief, DateInfo, PartialDate
+from generator.link import find_related, link, reports_agree
+from generator.model import Brief, DateInfo, Paragraph, PartialDate
 from generator.render.brief import render_brief
 
 LOCALITIES = ["jp/mie", "jp/nara", "vn/hue", "vn/long-an"]
@@ -32,7 +33,8 @@ def _same_event(a: Brief, b: Brief) -> bool:
     years = (a.date.start.year, b.date.start.year)
     if None not in years and years[0] != years[1]:
         return False
-    return bool(_days(a.date) & _days(b.date)) and bool(set(a.localities) & set(b.localities))
+    shared = bool(_days(a.date) & _days(b.date)) and bool(set(a.localities) & set(b.localities))
+    return shared and reports_agree(a, b)
 
 
 dates = st.one_of(
@@ -111,3 +113,68 @@ def test_a_brief_page_links_ten_reports_of_its_event_and_counts_the_rest() -> No
     assert card_line.count("](") == 10
     assert card_line.endswith("; and 2 more")
     assert page.count("\n- '000") + page.count("\n- 000") == 12  # related ids in front matter
+
+
+def _report(number: int, title: str, lead: str, localities: tuple[str, ...]) -> Brief:
+    return Brief(
+        id=f"{number:05d}",
+        source=f"seeds/{number}.txt",
+        source_url=None,
+        title=title,
+        title_generated=False,
+        language="en",
+        date=DateInfo(PartialDate(None, 9, 19), None, "none"),
+        localities=localities,
+        cities=(),
+        regions=(),
+        sectors=(),
+        paragraphs=(Paragraph(lead),),
+    )
+
+
+def test_reports_of_one_event_agree_across_languages() -> None:
+    vietnamese = _report(
+        1,
+        "Quảng Ninh tiếp đoàn tỉnh Gunma",
+        "Sáng 19/9, Chủ tịch tỉnh Quảng Ninh tiếp Thống đốc Yamamoto Ichita và 16.000 lao động.",
+        ("jp/gunma", "vn/quang-ninh"),
+    )
+    indonesian = _report(
+        2,
+        "Gubernur Gunma bertemu pemimpin Quang Ninh",
+        "Pada 19 September, Gubernur Yamamoto Ichita dari Gunma tiba di Quang Ninh.",
+        ("jp/gunma", "vn/quang-ninh"),
+    )
+    assert reports_agree(vietnamese, indonesian)
+
+
+def test_aid_from_two_prefectures_on_one_day_is_two_events() -> None:
+    okayama = _report(
+        1, "Okayama sends aid to Quang Ninh", "Okayama sent pumps.", ("jp/okayama", "vn/quang-ninh")
+    )
+    hiroshima = _report(
+        2,
+        "Hiroshima sends aid to Quang Ninh",
+        "Hiroshima sent tents.",
+        ("jp/hiroshima", "vn/quang-ninh"),
+    )
+    assert not reports_agree(okayama, hiroshima)
+    assert find_related([okayama, hiroshima]) == {}
+
+
+def test_a_year_is_lent_only_by_a_report_of_the_same_event() -> None:
+    dated = replace(
+        _report(
+            1,
+            "Seminar in Hue",
+            "The Mie delegation met Hue officials on 19 September 2024.",
+            ("jp/mie", "vn/hue"),
+        ),
+        date=DateInfo(PartialDate(2024, 9, 19), None, "text"),
+    )
+    unrelated = _report(
+        2, "Students from Nara visit Hue", "Fifty pupils toured the citadel.", ("jp/nara", "vn/hue")
+    )
+    linked = {b.id: b for b in link([dated, unrelated])}
+    assert linked["00002"].date.start == PartialDate(None, 9, 19)
+    assert linked["00002"].related == ()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.extract.dates import extract_date
+from generator.extract.dates import DateSources, extract_date
 from generator.extract.language import language_votes
 from generator.extract.places import extract_places
 from generator.extract.sectors import extract_sectors
@@ -17,7 +17,10 @@ def extract(document: Document) -> Extraction:
     body = [p.text for p in document.paragraphs if not p.caption]
     language, share = language_votes(body or texts)
     headline = [document.headline] if document.headline else []
-    date = extract_date(list(document.stamps) + headline + texts, language)
+    date = extract_date(
+        DateSources(document.headline, tuple(texts), document.stamps, document.page_dates),
+        language,
+    )
     places = extract_places(headline + texts, date.date)
     title, generated = make_title(document, language)
     return Extraction(

@@ -52,6 +52,7 @@ class Place:
     merged_into: str | None
     merged_on: str | None
     formed_from: tuple[str, ...]
+    scheme: str | None = None  # of a region: "socio-economic" for Vietnam's six, else None
 
     @property
     def country(self) -> str:
@@ -60,7 +61,10 @@ class Place:
 
     @property
     def name(self) -> str:
-        """The usual name: Vietnamese with diacritics for Vietnam, romaji for Japan."""
+        """The usual name: Vietnamese with diacritics for Vietnam's localities and cities,
+        romaji for Japan's; a region's name in the interface language."""
+        if self.kind == "region":
+            return self.names.get(label("locale").split("_")[0]) or self.names["en"]
         if self.country == "vn":
             return self.names.get("vi") or self.names["en"]
         return self.names["en"]
@@ -107,6 +111,7 @@ def _place(entry: dict[str, Any]) -> Place:
         merged_into=entry.get("merged_into"),
         merged_on=entry.get("merged_on"),
         formed_from=tuple(entry.get("formed_from") or ()),
+        scheme=entry.get("scheme"),
     )
 
 

@@ -304,3 +304,24 @@ def test_atom_feed_keeps_the_newest_fifty_by_updated() -> None:
     feed = feedparser.parse(atom_feed("feeds/all.xml", "t", many, "", added))
     assert len(feed.entries) == 50
     assert feed.entries[0].id.endswith(":late")  # newest on the site: added in 2030
+
+
+def test_editors_give_the_source_address_and_outlet(tree) -> None:
+    root = tree(
+        {
+            "seeds/a.txt": (CORPUS / "en_02_nara-hanoi.txt").read_text("utf-8"),
+            "seeds/a.meta.yaml": "source_url: https://news.example.vn/a\noutlet: Example News\n",
+            "seeds/b.txt": (CORPUS / "fr_02_osaka-hanoi.txt").read_text("utf-8"),
+            "seeds/b.meta.yaml": "source_url: not an address\n",
+        }
+    )
+    collected, _ = generate(root / "seeds", root / "docs", root, added={})
+    by_id = {b.id: b for b in collected.briefs}
+    assert (by_id["a"].source_url, by_id["a"].outlet) == (
+        "https://news.example.vn/a",
+        "Example News",
+    )
+    assert by_id["b"].source_url is None
+    card = (root / "docs" / by_id["a"].path).read_text("utf-8")
+    assert "**Outlet:** Example News" in card
+    assert "[https://news.example.vn/a](https://news.example.vn/a)" in card

@@ -144,18 +144,22 @@ def _tile(tile_map: TileMap, place_id: str, count: int, fill: str, page: str) ->
     text_fill = TEXT_ON.get(fill, LIGHT_TEXT)
     centre = x + TILE_WIDTH / 2
     first = y + TILE_HEIGHT / 2 - (len(lines) - 1) * FONT_SIZE * 0.6 + FONT_SIZE * 0.35
-    texts = "".join(
-        f'<text x="{centre:g}" y="{first + i * FONT_SIZE * 1.2:g}" fill="{text_fill}">'
-        f"{html.escape(line)}</text>"
+    # One text of one or two lines; the space ending a line keeps the words apart in the
+    # link's text ("Lai Châu", not "LaiChâu").
+    spans = "".join(
+        f'<tspan x="{centre:g}" y="{first + i * FONT_SIZE * 1.2:g}">{html.escape(line)}'
+        f"{' ' if i < len(lines) - 1 else ''}</tspan>"
         for i, line in enumerate(lines)
     )
     name = gazetteer().places[place_id].name
+    # The <title> names the link (place and count) and shows on hover; an aria-label would
+    # have to repeat the tile's visible text ("TP HCM"), which it does not.
     title = html.escape(f"{name}: {count_text(count)}")
     href = html.escape(html_href(locality_page(place_id), page))
     return (
-        f'<a href="{href}" aria-label="{title}"><title>{title}</title>'
+        f'<a href="{href}"><title>{title}</title>'
         f'<rect x="{x}" y="{y}" width="{TILE_WIDTH}" height="{TILE_HEIGHT}" rx="5" '
-        f'fill="{fill}"/>{texts}</a>'
+        f'fill="{fill}"/><text fill="{text_fill}">{spans}</text></a>'
     )
 
 

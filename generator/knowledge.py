@@ -1,31 +1,55 @@
-"""Language and place knowledge, loaded from the YAML files in generator/data/."""
+"""Language and place knowledge, loaded from the YAML files in generator/data/.
+
+Every file is checked against a typed schema when it loads (generator/schema.py): a wrong
+key, type or reference stops the run with an error naming the file, the key and the value,
+instead of a KeyError deep inside extraction.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
+from generator.schema import CityEntry, DataError, PlaceEntry, check_gazetteer, validate
+
 DATA_FILES = (
     "gazetteer.yaml",
+    "cities.yaml",
     "place_rules.yaml",
     "sectors.yaml",
     "boilerplate.yaml",
     "dates.yaml",
     "labels.yaml",
     "ties.yaml",
+    "tile_map.yaml",
 )
+MERGER_DATE = "2025-07-01"  # Vietnam's 63 provinces became 34
 
 
 @cache
-def load(name: str) -> Any:
-    """Parse one data file (cached: the files do not change during a run)."""
+def _parsed(name: str) -> Any:
     text = resources.files("generator").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: faster
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as error:
+        raise DataError(f"generator/data/{name}: not valid YAML: {error}") from error
+
+
+@cache
+def typed(name: str) -> Any:
+    """One data file as its schema's types (cached: the files do not change during a run)."""
+    return validate(name, _parsed(name))
+
+
+def load(name: str) -> Any:
+    """One data file as parsed YAML, after checking it against its schema."""
+    typed(name)
+    return _parsed(name)
 
 
 def data_version() -> str:
@@ -43,8 +67,8 @@ class Place:
     id: str
     kind: str
     names: dict[str, str]
-    aliases: tuple[str, ...]
-    needs_qualifier: tuple[str, ...]
+    aliases: tuple[str, ...]  # written forms that count on their own
+    needs_qualifier: tuple[str, ...]  # forms that count only beside a qualifier word
     parent: str | None
     region: str | None
     iso: str | None
@@ -52,6 +76,9 @@ class Place:
     merged_into: str | None
     merged_on: str | None
     formed_from: tuple[str, ...]
+    coords: tuple[float, float] | None = None
+    population: int = 0
+    curated: bool = True  # False for cities written by tools/build_cities.py
     scheme: str | None = None  # of a region: "socio-economic" for Vietnam's six, else None
 
     @property
@@ -96,29 +123,111 @@ class Gazetteer:
         """Every city, by id."""
         return sorted((p for p in self.places.values() if p.kind == "city"), key=lambda p: p.id)
 
+    def parent_on(self, city_id: str, iso_date: str | None) -> str:
+        """A city's locality on a date: Vietnamese cities moved to the merged province on
+        1 July 2025 (no date: as the gazetteer records them, before the merger)."""
+        parent = self.places[self.places[city_id].parent or ""]
+        return (parent.merged_into or parent.id) if after_merger(iso_date) else parent.id
 
-def _place(entry: dict[str, Any]) -> Place:
+
+def after_merger(iso_date: str | None) -> bool:
+    """True when a date (at any precision) falls on or after Vietnam's merger of provinces;
+    a date that may fall either side ("2025") is taken as before."""
+    if not iso_date or iso_date.startswith("--"):
+        return False
+    if len(iso_date) == 4:
+        return iso_date > MERGER_DATE[:4]
+    return iso_date >= MERGER_DATE[: len(iso_date)]
+
+
+def _place(entry: PlaceEntry) -> Place:
     return Place(
-        id=entry["id"],
-        kind=entry["kind"],
-        names=dict(entry["name"]),
-        aliases=tuple(entry.get("aliases") or ()),
-        needs_qualifier=tuple(entry.get("needs_qualifier") or ()),
-        parent=entry.get("parent"),
-        region=entry.get("region"),
-        iso=entry.get("iso"),
-        members=tuple(entry.get("members") or ()),
-        merged_into=entry.get("merged_into"),
-        merged_on=entry.get("merged_on"),
-        formed_from=tuple(entry.get("formed_from") or ()),
-        scheme=entry.get("scheme"),
+        id=entry.id,
+        kind=entry.kind,
+        names=dict(entry.name),
+        aliases=tuple(entry.aliases),
+        needs_qualifier=tuple(entry.needs_qualifier),
+        parent=entry.parent,
+        region=entry.region,
+        iso=entry.iso,
+        members=tuple(entry.members),
+        merged_into=entry.merged_into,
+        merged_on=entry.merged_on,
+        formed_from=tuple(entry.formed_from),
+        coords=tuple(entry.coords) if entry.coords else None,
+        scheme=entry.scheme,
+    )
+
+
+def _generated_city(entry: CityEntry) -> Place:
+    """A city written by the tool: its names count only beside a qualifier or its
+    prefecture/province (many are also surnames or words), except long non-Latin forms."""
+    country = entry.id.split("/", 1)[0]
+    latin = [entry.name, *entry.latin]
+    vietnamese = next((n for n in latin if not n.isascii()), entry.name)
+    names = {"en": min(latin, key=lambda n: (not n.isascii(), len(n)))}
+    names["vi"] = vietnamese if country == "vn" else names["en"]
+    if entry.han:
+        names["ja" if country == "jp" else "zh"] = entry.han[0]
+    if entry.zh:
+        names["zh"] = entry.zh[0]
+    if entry.kana and country == "vn":
+        names["ja"] = entry.kana[0]
+    if entry.hangul:
+        names["ko"] = entry.hangul[0]
+    # Kana readings of Japanese towns are not how texts write them; Vietnamese towns are.
+    other = [*entry.han, *entry.zh, *entry.hangul, *(entry.kana if country == "vn" else [])]
+    return Place(
+        id=entry.id,
+        kind="city",
+        names=names,
+        aliases=tuple(n for n in other if len(n) >= 3),
+        needs_qualifier=tuple(dict.fromkeys([*latin, *(n for n in other if len(n) < 3)])),
+        parent=entry.parent,
+        region=None,
+        iso=None,
+        members=(),
+        merged_into=None,
+        merged_on=None,
+        formed_from=(),
+        coords=tuple(entry.coords) if entry.coords else None,
+        population=entry.population,
+        curated=False,
     )
 
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The gazetteer as typed places."""
-    return Gazetteer({entry["id"]: _place(entry) for entry in load("gazetteer.yaml")["places"]})
+    """The gazetteer as typed places: the curated file, then the generated cities that no
+    curated place already covers (same id, or same name under the same parent)."""
+    curated = typed("gazetteer.yaml")
+    places = {entry.id: _place(entry) for entry in curated.places}
+    covered = {(p.parent, p.names["en"].casefold()) for p in places.values() if p.kind == "city"}
+    for entry in typed("cities.yaml").cities:
+        city = _generated_city(entry)
+        if city.id not in places and (city.parent, city.names["en"].casefold()) not in covered:
+            places[city.id] = city
+    check_gazetteer(places)
+    return Gazetteer(_shared_forms_qualified(places))
+
+
+def _shared_forms_qualified(places: dict[str, Place]) -> dict[str, Place]:
+    """A generated city's form that another place also bears (富士見 is a town in Nagano and
+    in Saitama) counts only where the text says which: beside a qualifier or its locality."""
+    owners: dict[str, int] = {}
+    for place in places.values():
+        for form in place.aliases:
+            owners[form] = owners.get(form, 0) + 1
+    shared = {form for form, count in owners.items() if count > 1}
+    for place_id, place in places.items():
+        if not place.curated and shared & set(place.aliases):
+            places[place_id] = replace(
+                place,
+                aliases=tuple(a for a in place.aliases if a not in shared),
+                needs_qualifier=place.needs_qualifier
+                + tuple(a for a in place.aliases if a in shared),
+            )
+    return places
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,12 @@ def extract(document: Document) -> Extraction:
     body = [p.text for p in document.paragraphs if not p.caption]
     language, share = language_votes(body or texts)
     headline = [document.headline] if document.headline else []
-    places = extract_places(headline + texts)
+    date = extract_date(list(document.stamps) + headline + texts, language)
+    places = extract_places(headline + texts, date.date)
     title, generated = make_title(document, language)
     return Extraction(
         language=language,
-        date=extract_date(list(document.stamps) + headline + texts, language),
+        date=date,
         localities=places.localities,
         cities=places.cities,
         regions=places.regions,

@@ -7,6 +7,8 @@
     localities: {add: [jp/gunma], remove: [vn/ha-noi]}   # or a list: replaces them all
     sectors: [tourism]                                   # or {add: [...], remove: [...]}
     related: [004-63392cce298afa7e]
+    source_url: https://example.org/news/1   # where the article was published
+    outlet: Nhân Dân                         # the publishing site's name
     ---
 
 Overrides win over extraction and are validated: a bad value is a warning naming the file,
@@ -29,7 +31,17 @@ from generator.model import Brief, DateInfo, PartialDate
 
 log = logging.getLogger("generator")
 
-FIELDS = ("date", "date_end", "title", "language", "localities", "sectors", "related")
+FIELDS = (
+    "date",
+    "date_end",
+    "title",
+    "language",
+    "localities",
+    "sectors",
+    "related",
+    "source_url",
+    "outlet",
+)
 DATE_FORMS = re.compile(r"^(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2}))$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
@@ -131,6 +143,14 @@ def _apply_one(brief: Brief, field: str, value: Any) -> Brief:
         order = list(sectors())
         chosen = edit_ids(brief.sectors, value, order, "sector")
         return replace(brief, sectors=tuple(sorted(chosen, key=order.index)))
+    if field == "source_url":
+        if not isinstance(value, str) or not value.strip().startswith(("https://", "http://")):
+            raise OverrideError("source_url must be an http:// or https:// address")
+        return replace(brief, source_url=value.strip())
+    if field == "outlet":
+        if not isinstance(value, str) or not value.strip():
+            raise OverrideError("outlet must be text")
+        return replace(brief, outlet=" ".join(value.split()))
     return brief  # `related` is applied by the link stage, which knows every brief
 
 

@@ -175,6 +175,11 @@ def test_a_brief_about_a_place_ranks_above_one_that_only_mentions_it(
     assert briefs[ABOUT]["localities"] != briefs[MENTIONS]["localities"]
     assert briefs[MENTIONS]["mentions"] == ["vn/quang-ninh"]
 
+    # Pages with every word of the query first: hợp tác, not a close form of one word (hoa).
+    found = search(driver, url, "hop tac")
+    titles = {b["url"]: b["title"].lower() for b in briefs.values()}
+    assert "hợp tác" in titles[found[0]], found[0]
+
 
 def test_results_show_title_date_places_and_highlighted_excerpt_not_keywords(
     browser, briefs: dict[str, dict]

@@ -125,7 +125,9 @@ def test_values_are_escaped_and_cannot_add_markup_or_filters(hostile: str, monke
     assert values(block, "data-pagefind-filter", "year") == ["2025"]
     listing = parsed(names_block([hostile, "Gunma"]))
     assert set(listing.tags[1:]) == {"span"}
-    assert values(listing, "data-pagefind-meta", "names") == [" ".join([*hostile.split(), "Gunma"])]
+    assert values(listing, "data-pagefind-meta", "subject") == [
+        " ".join([*hostile.split(), "Gunma"])
+    ]
 
 
 def test_place_names_are_every_name_and_alias_once() -> None:

@@ -189,7 +189,7 @@ def test_listing_pages_are_searched_by_summary_and_names_not_their_lists(
     site, _ = built
     gunma = search_data(html_path(site, "localities/jp/gunma.md"))
     assert "ul" in gunma.ignored
-    assert "群馬" in gunma.meta["names"].split()
+    assert "群馬" in gunma.meta["subject"].split()
     timeline = search_data(html_path(site, "timeline.md"))
     assert "ul" in timeline.ignored and "article" not in timeline.ignored
     about = search_data(html_path(site, "about.md"))

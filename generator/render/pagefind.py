@@ -5,9 +5,12 @@ declare theirs: generator/hooks/search_page.py). The generator adds, in a hidden
 Pagefind reads but does not index as text (`data-pagefind-ignore`):
 
 - filters a reader narrows results by: country, locality, sector, language and year;
-- meta shown with each result (date, places) and searched, with their own ranking weights, but
-  never shown: every name and alias of the places a brief is about (`names`, all scripts) and of
-  those it only mentions (`mentions`), and the sector names;
+- meta shown with each result (date, places), and meta searched but never shown: every name
+  and alias of the places a brief is about (`names`, all scripts), of those it only mentions
+  (`mentions`), of the place a listing page is the page of (`subject`), and the sector names.
+  The search box ranks results with every word of the query first, then by the meta their
+  match is in (subject, then title, names or sectors, then mentions), then by Pagefind's
+  score;
 - the event date as a sort key.
 
 Every value is HTML-escaped here: Pagefind takes an element's text as the value, so nothing in
@@ -25,8 +28,9 @@ from generator.render.markdown import format_date, language_name
 
 # Meta fields: searched (Pagefind 1.5 searches meta) and weighted by the search box's script
 # (overrides/assets/javascripts/search.js), shown or not as that script decides.
-NAMES = "names"  # every name of the places a page is about
+NAMES = "names"  # every name of the places a brief is about
 MENTIONS = "mentions"  # every name of the places a brief only mentions
+SUBJECT = "subject"  # every name of the place a listing page is the page of
 UNDATED_SORT_KEY = "0000"  # Pagefind drops pages without the key from sorted results
 
 
@@ -103,6 +107,7 @@ def brief_block(brief: Brief) -> str:
 
 
 def names_block(names: Iterable[str]) -> str:
-    """The hidden block of a listing page: the other names search finds it by."""
+    """The hidden block of a listing page: the other names of its subject (a place's page
+    comes before the briefs about the place)."""
     unique = list(dict.fromkeys(name for name in names if name))
-    return hidden_block([_meta(NAMES, " ".join(unique))]) if unique else ""
+    return hidden_block([_meta(SUBJECT, " ".join(unique))]) if unique else ""

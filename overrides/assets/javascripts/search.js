@@ -33,8 +33,14 @@
     ["year", labels.search_year],
   ];
   const PAGE_SIZE = 10; // results shown at once: each loads its page's fragment
-  // A page about a place (names) ranks above one that only mentions it (mentions).
-  const RANKING = { metaWeights: { title: 5, names: 4, sectors: 2, mentions: 0.3 } };
+  const RANKING = { metaWeights: { subject: 8, title: 5, names: 4, sectors: 2, mentions: 0.3 } };
+  /* Results rank first by how many of the query's words they contain (Pagefind also returns
+     pages that match only some of them, or a close form), then by where the words matched
+     (meta fields written by the generator, generator/render/pagefind.py): a place's own page,
+     then a title, a brief's places or sectors, then a place a brief only mentions, then the
+     text alone; then by Pagefind's score. Its scores come from one index per language, whose
+     word statistics differ, so they only order results that tie on the rest. */
+  const TIERS = [["subject"], ["title", "names", "sectors"], ["mentions", "places", "date"]];
   const OPTIONS = { excerptLength: 26, ranking: RANKING };
 
   let engine = null;
@@ -120,8 +126,14 @@
     // Without words, the briefs the filters leave, newest first.
     const sort = query ? {} : { date: "desc" };
     const response = await pagefind.search(query || null, { filters, sort });
+    const words = await wordsFound(pagefind, query, filters);
     if (id !== searchId) return;
-    results = response.results;
+    const found = (result) => words.get(result.id) || 0;
+    results = query
+      ? [...response.results].sort(
+          (a, b) => found(b) - found(a) || tier(a) - tier(b) || b.score - a.score,
+        )
+      : response.results;
     shown = 0;
     list.replaceChildren();
     const count = results.length;
@@ -132,6 +144,24 @@
           ? labels.search_one
           : labels.search_many.replace("{count}", count);
     await showMore(id);
+  }
+
+  /* For each page, how many of the query's words (separated by spaces) it matches alone. */
+  async function wordsFound(pagefind, query, filters) {
+    const counts = new Map();
+    const words = query.split(/\s+/).filter(Boolean);
+    if (words.length < 2) return counts;
+    const alone = await Promise.all(words.map((word) => pagefind.search(word, { filters })));
+    for (const response of alone) {
+      for (const result of response.results) counts.set(result.id, (counts.get(result.id) || 0) + 1);
+    }
+    return counts;
+  }
+
+  function tier(result) {
+    const fields = result.matchedMetaFields || [];
+    const found = TIERS.findIndex((tierFields) => tierFields.some((f) => fields.includes(f)));
+    return found < 0 ? TIERS.length : found;
   }
 
   async function showMore(id) {

@@ -168,6 +168,7 @@ def search_rows(count: int, site: Path, work: Path) -> list[str]:
     """Pagefind's indexing time alone, its index size, and the bytes of one query."""
     index = [
         sys.executable,
+        "-P",
         "-c",
         "import sys; from generator.site import index_site; index_site(sys.argv[1])",
         str(site),
@@ -178,10 +179,11 @@ def search_rows(count: int, site: Path, work: Path) -> list[str]:
         f"| {count} | search index, site/pagefind (MiB) | {size_mib(site / 'pagefind'):.1f} | |"
     )
     for query in SEARCH_QUERIES:
-        size, requests, results = query_bytes(site, query, work / "chromium")
+        raw, zipped, requests, results = query_bytes(site, query, work / "chromium")
         rows.append(
-            f'| {count} | search: KiB downloaded for "{query}", first query '
-            f"({requests} requests, {results} results) | {size / 1024:.0f} | |"
+            f'| {count} | search: KiB downloaded for "{query}", first query ({requests} '
+            f"requests, {results} results; {zipped / 1024:.0f} KiB if the host compresses "
+            f"scripts) | {raw / 1024:.0f} | |"
         )
     return rows
 

@@ -9,6 +9,7 @@ word like "since", makes it a tie that existed before.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -92,15 +93,19 @@ def _parties(clause: str, iso_date: str | None) -> dict[str, list[str]]:
     }
 
 
+ORGANISATION_REACH = 100  # characters before a name that can make it an organisation's
+
+
 def _organisations_out(clause: str, ids: list[str], before, after) -> list[str]:
     """Parties named at least once in the clause not as an organisation's name, nor in
     brackets (an address)."""
+    brackets = _Brackets(clause)
     as_party = {
         m.place_id
         for m in matcher().mentions(clause)
-        if not before.search(clause[: m.start])
-        and not after.match(clause[m.end :])
-        and not _inside_brackets(clause, m.start)
+        if not before.search(clause[max(0, m.start - ORGANISATION_REACH) : m.start])
+        and not after.match(clause[m.end : m.end + ORGANISATION_REACH])
+        and not brackets.encloses(m.start)
     }
     places = gazetteer().places
     # A city's mention stands for its locality's too (cities are found with their parent).
@@ -109,10 +114,17 @@ def _organisations_out(clause: str, ids: list[str], before, after) -> list[str]:
     return _without_parents(kept, clause)
 
 
-def _inside_brackets(clause: str, start: int) -> bool:
-    """An address or a gloss in brackets ("Kitanohana Hospital (Sapporo, Hokkaido)")."""
-    before = clause[:start]
-    return before.count("(") + before.count("（") > before.count(")") + before.count("）")
+class _Brackets:
+    """Where a clause's brackets open and close, to tell an address or a gloss in brackets
+    ("Kitanohana Hospital (Sapporo, Hokkaido)") in time proportional to the clause."""
+
+    def __init__(self, clause: str) -> None:
+        self.opens = [i for i, char in enumerate(clause) if char in "(（"]
+        self.closes = [i for i, char in enumerate(clause) if char in ")）"]
+
+    def encloses(self, start: int) -> bool:
+        """More brackets open than closed before `start`."""
+        return bisect.bisect(self.opens, start) > bisect.bisect(self.closes, start)
 
 
 def _without_parents(ids: list[str], clause: str) -> list[str]:

@@ -18,7 +18,7 @@ from babel.dates import get_day_names, get_month_names
 
 from generator.knowledge import typed
 from generator.model import Document, Paragraph, Source
-from generator.schema import DataError
+from generator.schema import compile_pattern
 from generator.text import fold, word_count
 
 HEADLINE_MAX_CHARS = 250
@@ -46,12 +46,7 @@ class Line:
 
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern)
-    except re.error as error:
-        raise DataError(
-            f"generator/data/boilerplate.yaml: {where}: {pattern!r}: {error}"
-        ) from error
+    return compile_pattern(pattern, "boilerplate.yaml", where)
 
 
 @cache

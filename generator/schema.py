@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
@@ -106,7 +106,34 @@ class SectorEntry(Strict):
     excluded: list[str] = msgspec.field(default_factory=list, name="not")
 
 
+class SectorEvidence(Strict):
+    headline: Annotated[int, msgspec.Meta(ge=0)]
+    lead: Annotated[int, msgspec.Meta(ge=0)]
+    body: Annotated[int, msgspec.Meta(ge=0)]
+    cooperation: Annotated[int, msgspec.Meta(ge=0)]
+    needed: Annotated[int, msgspec.Meta(ge=1)]
+    listed_sectors: Annotated[int, msgspec.Meta(ge=2)]
+    listed_with_field_word: Annotated[int, msgspec.Meta(ge=1)]
+
+
 class SectorsFile(Strict):
+    evidence: SectorEvidence
+    institutions: dict[Language, list[str]]
+    cooperation_frames: dict[Language, list[str]]
+    cooperation_words: dict[Language, list[str]]
+    field_words: dict[Language, list[str]]
+
+    def __post_init__(self) -> None:
+        # A frame is a regular expression around {kw}: check both now, not on the first page.
+        for language, frames in self.cooperation_frames.items():
+            for frame in frames:
+                if "{kw}" not in frame:
+                    raise ValueError(f"cooperation_frames.{language}: {frame!r} lacks {{kw}}")
+                try:
+                    re.compile(frame.replace("{kw}", "x"))
+                except re.error as error:
+                    raise ValueError(f"cooperation_frames.{language}: {frame!r}: {error}") from None
+
     sectors: list[SectorEntry]
 
 
@@ -240,6 +267,14 @@ def validate(name: str, data: Any) -> Any:
         where = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in keys)
         shown = f" (at {where}, value: {value!r:.120})" if keys else ""
         raise DataError(f"generator/data/{name}: {message}{shown}") from error
+
+
+def compile_pattern(pattern: str, name: str, where: str, flags: int = 0) -> re.Pattern[str]:
+    """A regular expression from a data file; DataError naming the file and key if invalid."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error as error:
+        raise DataError(f"generator/data/{name}: {where}: {pattern!r}: {error}") from error
 
 
 def _fail(place_id: str, key: str, value: Any, reason: str) -> DataError:

@@ -9,6 +9,14 @@ from functools import cache
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+
+
+def sentences(text: str) -> list[str]:
+    """The text cut after each full stop, question or exclamation mark (Latin or CJK)."""
+    return [s for s in SENTENCE_END.split(text) if s]
+
+
 def word_count(text: str) -> int:
     """Words in a text, counting two CJK characters as a word (they have no spaces)."""
     return len(text.split()) + len(CJK.findall(text)) // 2

@@ -138,6 +138,16 @@ def test_a_city_moves_to_the_merged_province_on_1_july_2025() -> None:
             {"sectors": [{"id": "x", "name": "X", "keywords": {"xx": []}}]},
             "Invalid enum value 'xx' - at `key` in `$.sectors[0].keywords`",
         ),
+        (
+            "sectors.yaml",
+            {**load("sectors.yaml"), "cooperation_frames": {"en": ["cooperation in ({kw}"]}},
+            "cooperation_frames.en: 'cooperation in ({kw}': missing ), unterminated subpattern",
+        ),
+        (
+            "sectors.yaml",
+            {**load("sectors.yaml"), "cooperation_frames": {"en": ["cooperation"]}},
+            "cooperation_frames.en: 'cooperation' lacks {kw}",
+        ),
         ("place_rules.yaml", {"qualifiers": {}}, "missing required field"),
         ("labels.yaml", {"title": ["a"]}, "(at .title, value: ['a'])"),
     ],

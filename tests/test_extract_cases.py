@@ -231,12 +231,56 @@ SECTOR_CASES = [
     ("ko", "관광 및 교육 협력", {"tourism", "education-training"}),
     ("zh", "在农业和旅游领域合作", {"agriculture", "tourism"}),
     ("en", "signed a JICA project on ODA", {"development-cooperation"}),
+    # Words in another sense, and names of institutions, are no sector.
+    ("en", "Vietnam's business climate keeps improving", set()),
+    ("ko", "양자 회담에서 두 지역은 관광 협력을 논의했다", {"tourism"}),
+    ("de", "Beide Seiten wollen die Freundschaft weiter pflegen", set()),
+    ("de", "Ausbildung von Pflegekräften", {"education-training", "healthcare"}),
+    ("vi", "đại diện Sở Y tế và Sở Văn hóa, Thể thao và Du lịch", set()),
+    ("vi", "đào tạo cán bộ y tế", {"education-training", "healthcare"}),
+    ("zh", "越南农业与农村发展厅副厅长", set()),
+    ("fr", "le climat des affaires et l’environnement", {"environment"}),
+    ("de", "Obstexporte nach Japan", {"agriculture", "trade"}),
 ]
 
 
 @pytest.mark.parametrize(("language", "text", "expected"), SECTOR_CASES)
-def test_sectors(language: str, text: str, expected: set[str]) -> None:
-    assert set(extract_sectors([text], language)) == expected
+def test_a_headline_names_its_sectors(language: str, text: str, expected: set[str]) -> None:
+    assert set(extract_sectors(text, [], [], language)) == expected
+
+
+def test_a_sector_named_once_in_passing_is_not_filed() -> None:
+    lead = "The governor of Aichi met the mayor of Da Nang on Monday."
+    passing = "The mayor, who once worked in tourism, thanked the guests."
+    assert extract_sectors("Aichi and Da Nang meet", [lead, passing], [], "en") == ()
+    # Named again and again, it is what the text is about.
+    again = [lead, passing, "Tourism is growing.", "Tourist numbers doubled."]
+    assert extract_sectors("Aichi and Da Nang meet", again, [], "en") == ("tourism",)
+
+
+def test_the_lead_needs_one_more_word_of_its_sector() -> None:
+    lead = "A delegation of Kumamoto semiconductor firms visited Bac Ninh."
+    later = "The firms toured a chip packaging plant."
+    assert extract_sectors("A visit", [lead, "They met officials."], [], "en") == ()
+    assert extract_sectors("A visit", [lead, later], [], "en") == ("semiconductors",)
+
+
+def test_a_sector_in_a_sentence_about_cooperation_is_a_field_of_it() -> None:
+    text = ["The two sides met in Hue.", "They agreed to promote exchanges in healthcare."]
+    assert extract_sectors("A meeting", text, [], "en") == ("healthcare",)
+
+
+def test_every_field_a_sentence_lists_is_filed() -> None:
+    text = [
+        "Hội thảo diễn ra tại Buôn Ma Thuột.",
+        "Doanh nghiệp quan tâm nhiều lĩnh vực như nông nghiệp, năng lượng tái tạo và du lịch.",
+    ]
+    assert extract_sectors("Hội thảo", text, [], "vi") == ("agriculture", "energy", "tourism")
+
+
+def test_a_sector_as_the_object_of_cooperation_is_filed() -> None:
+    text = ["Hội thảo diễn ra tại Đắk Lắk.", "Hai bên đẩy mạnh hợp tác nguồn nhân lực."]
+    assert extract_sectors("Hội thảo", text, [], "vi") == ("labour",)
 
 
 LANGUAGE_CASES = [

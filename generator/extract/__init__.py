@@ -15,6 +15,7 @@ def extract(document: Document) -> Extraction:
     """Everything the brief needs that is not copied verbatim from the text."""
     texts = [p.text for p in document.paragraphs]
     body = [p.text for p in document.paragraphs if not p.caption]
+    captions = [p.text for p in document.paragraphs if p.caption] if body else []
     language, share = language_votes(body or texts)
     headline = [document.headline] if document.headline else []
     date = extract_date(
@@ -32,7 +33,7 @@ def extract(document: Document) -> Extraction:
         cities=places.cities,
         regions=places.regions,
         mentions=places.mentions,
-        sectors=extract_sectors(headline + texts, language),
+        sectors=extract_sectors(document.headline, body or texts, captions, language),
         title=title,
         title_generated=generated,
         ties=ties,

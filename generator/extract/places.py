@@ -20,7 +20,7 @@ from functools import cache
 
 from generator.knowledge import Gazetteer, after_merger, gazetteer, typed
 from generator.schema import PlaceRules
-from generator.text import fold, fold_char, without_tone
+from generator.text import fold, fold_char, sentences, without_tone
 
 LATIN_EDGE = r"A-Za-z0-9"
 KATAKANA_EDGE = r"\u30a1-\u30fa\u30fc-\u30ff"  # katakana without the ・ separator
@@ -328,7 +328,6 @@ def classify(place_ids: set[str], places: Gazetteer, iso_date: str | None = None
 
 # --- what a brief is about, and what it only mentions ------------------------------------
 
-SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 FEW_PARAGRAPHS = 3  # in a text this short, a place its lead names is what it is about
 
 
@@ -410,7 +409,7 @@ def found_places(
     limit = typed("place_rules.yaml").contexts.list_places
     found: list[Found] = []
     for index, text in enumerate(texts):
-        for sentence in _sentences(text):
+        for sentence in sentences(text):
             mentions = [
                 (m, context)
                 for m in matcher().mentions(sentence, established)
@@ -431,10 +430,6 @@ def found_places(
                 )
                 found.append(Found(m.place_id, index, context == "passing" or in_list))
     return found
-
-
-def _sentences(text: str) -> list[str]:
-    return [s for s in SENTENCE_END.split(text) if s]
 
 
 def _evidence(found: list[Found], iso_date: str | None) -> dict[str, Evidence]:

@@ -18,7 +18,7 @@ from generator.model import Brief, Problem, Source
 from generator.overrides import apply_overrides
 from generator.read import read_seeds
 from generator.render import render_site
-from generator.write import WriteReport, up_to_date, write_pages
+from generator.write import WriteReport, docs_lock, up_to_date, write_pages
 
 log = logging.getLogger("generator")
 LANGUAGE_SHARE_MIN = 0.6  # below this share of its text in one language, a human should look
@@ -182,11 +182,11 @@ def generate(
     """
     collected = collect(seeds_dir, root)
     digest = inputs_digest(collected, site_url)
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    unchanged = up_to_date(docs_dir, digest)
-    if unchanged is not None:
-        return collected, WriteReport(unchanged=unchanged)
-    report = write_pages(docs_dir, render_site(collected.briefs, site_url), digest)
+    with docs_lock(docs_dir):  # a second run waits: its cleanup must not meet this one's files
+        unchanged = up_to_date(docs_dir, digest)
+        if unchanged is not None:
+            return collected, WriteReport(unchanged=unchanged)
+        report = write_pages(docs_dir, render_site(collected.briefs, site_url), digest)
     return collected, report
 
 

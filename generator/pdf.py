@@ -12,13 +12,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from generator.knowledge import Place, gazetteer, label, load, sectors
-from generator.model import Brief
+from generator.model import Brief, Paragraph
 from generator.render import summary
 from generator.render.indexes import briefs_by_locality, locality_pages
 from generator.render.markdown import format_date, language_name, newest_first
+from generator.text import shorten
 from generator.write import write_if_changed
 
 log = logging.getLogger("generator")
@@ -28,6 +30,10 @@ logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 PDF_ROOT = "pdf"
 WORKERS = 2
+# Text printed per brief: a news article is a few thousand characters; a 5 MB seed would keep
+# WeasyPrint busy for hours. The rest is on the brief's page, and the PDF says so.
+PRINT_MAX_CHARS = 20_000
+TITLE_MAX_CHARS = 300
 
 
 def pdf_path(locality_id: str) -> str:
@@ -58,6 +64,40 @@ def _card(brief: Brief) -> list[tuple[str, str]]:
         (label("source_file"), brief.source),
     ]
     return [(name, value) for name, value in rows if value]
+
+
+def printed_text(brief: Brief) -> tuple[list[Paragraph], str]:
+    """The paragraphs a PDF prints, at most PRINT_MAX_CHARS in all, and the note saying the
+    text was shortened ("" when it was not)."""
+    total = sum(len(paragraph.text) for paragraph in brief.paragraphs)
+    if total <= PRINT_MAX_CHARS:
+        return list(brief.paragraphs), ""
+    printed: list[Paragraph] = []
+    room = PRINT_MAX_CHARS
+    for paragraph in brief.paragraphs:
+        if room <= 0:
+            break
+        text = paragraph.text if len(paragraph.text) <= room else shorten(paragraph.text, room)
+        printed.append(Paragraph(text, paragraph.caption))
+        room -= len(text)
+    shown = sum(len(paragraph.text) for paragraph in printed)
+    locale = label("locale")
+    note = label("print_shortened").format(
+        shown=format_decimal(shown, locale=locale), total=format_decimal(total, locale=locale)
+    )
+    return printed, note
+
+
+def _brief_entry(brief: Brief) -> dict:
+    paragraphs, shortened = printed_text(brief)
+    return {
+        "title": shorten(brief.title, TITLE_MAX_CHARS),
+        "language": brief.language,
+        "date_text": _date_text(brief),
+        "card": _card(brief),
+        "paragraphs": paragraphs,
+        "shortened": shortened,
+    }
 
 
 @dataclass(frozen=True)
@@ -107,16 +147,7 @@ def locality_html(place: Place, briefs: list[Brief]) -> str:
                 if summary.tie_concerns(t, {place.id, *place.formed_from})
             ],
             sector_rows=summary.sector_counts(briefs),
-            briefs=[
-                {
-                    "title": b.title,
-                    "language": b.language,
-                    "date_text": _date_text(b),
-                    "card": _card(b),
-                    "paragraphs": b.paragraphs,
-                }
-                for b in ordered
-            ],
+            briefs=[_brief_entry(b) for b in ordered],
         )
     )
 

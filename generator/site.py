@@ -17,17 +17,23 @@ SERVE_HOOK = HOOKS_DIR / "regenerate.py"
 SAFETY_HOOK = HOOKS_DIR / "escape_meta.py"
 SEARCH_HOOK = HOOKS_DIR / "search_entries.py"
 SHARED_HOOK = HOOKS_DIR / "shared_blocks.py"
+GZIP_TIME_MAX = 2**32 - 1
 
 
 def source_date_epoch(briefs: list[Brief]) -> int:
     """Seconds since 1970 of the latest event with a year in the data (0 when none): the
-    time MkDocs stamps into sitemap.xml and gzip headers, so that builds are reproducible."""
+    time MkDocs stamps into sitemap.xml and gzip headers, so that builds are reproducible.
+
+    A gzip header holds 0 to 2**32 - 1, so the time is kept in that span (events before
+    1970 give 0)."""
     dated = [b.date.start for b in briefs if b.date.start and b.date.start.year]
+    dated = [date for date in dated if date.is_valid()]
     if not dated:
         return 0
     latest = max(dated)
     day = datetime.date(latest.year, latest.month or 1, latest.day or 1)
-    return int(datetime.datetime.combine(day, datetime.time(), datetime.UTC).timestamp())
+    seconds = int(datetime.datetime.combine(day, datetime.time(), datetime.UTC).timestamp())
+    return min(max(seconds, 0), GZIP_TIME_MAX)
 
 
 def build_site(

@@ -22,7 +22,9 @@ from generator.render.paths import (
 LATEST_ON_HOME = 10
 
 
-def _month_name(month: int) -> str:
+def _month_name(month: int | None) -> str:
+    if month is None:  # a date known to the year only (`date: 2024` in an override)
+        return label("month_unknown_group")
     return get_month_names("wide", "stand-alone", locale=label("locale"))[month]
 
 

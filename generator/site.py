@@ -17,6 +17,7 @@ SERVE_HOOK = HOOKS_DIR / "regenerate.py"
 SAFETY_HOOK = HOOKS_DIR / "escape_meta.py"
 SEARCH_HOOK = HOOKS_DIR / "search_entries.py"
 SHARED_HOOK = HOOKS_DIR / "shared_blocks.py"
+DATA_DIR = Path(__file__).parent / "data"
 GZIP_TIME_MAX = 2**32 - 1
 
 
@@ -56,13 +57,15 @@ def build_site(
 
 
 def serve_site(config_file: Path, seeds_dir: Path, docs_dir: Path, dev_addr: str | None) -> None:
-    """Serve with live reload; a change in seeds/ regenerates the pages before each rebuild."""
+    """Serve with live reload; a change in seeds/ or in the generator's data files regenerates
+    the pages before each rebuild (the hook runs `briefing generate` in a fresh process)."""
     os.environ["BRIEFING_SEEDS"] = str(seeds_dir.resolve())
     os.environ["BRIEFING_DOCS"] = str(docs_dir.resolve())
+    os.environ["BRIEFING_CONFIG"] = str(config_file.resolve())
     mkdocs_serve(
         str(config_file),
         livereload=True,
-        watch=[str(seeds_dir)],
+        watch=[str(seeds_dir), str(DATA_DIR)],
         docs_dir=str(docs_dir),
         hooks=[str(SAFETY_HOOK), str(SEARCH_HOOK), str(SHARED_HOOK), str(SERVE_HOOK)],
         **({"dev_addr": dev_addr} if dev_addr else {}),

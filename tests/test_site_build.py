@@ -16,7 +16,7 @@ from generator.pipeline import generate
 from generator.render.paths import locality_page, region_page, sector_page
 from generator.text import fold
 
-from .conftest import ROOT, SEEDS, copy_project, mkdocs_build
+from .conftest import copy_project, mkdocs_build
 
 
 class Links(HTMLParser):
@@ -58,7 +58,7 @@ def links_of(site: Path, docs_path: str) -> set[str]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
     work = copy_project(tmp_path_factory.mktemp("project"))
     docs = work / "docs"
-    collected, _ = generate(SEEDS, docs, ROOT)
+    collected, _ = generate(work / "seeds", docs, work)
     site = work / "site"
     result = mkdocs_build(docs, site)
     assert result.returncode == 0, result.stderr

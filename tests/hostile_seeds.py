@@ -263,7 +263,7 @@ HOSTILE += [
     ("case.txt", ART_VI.encode(), ("brief", {"id": "case"})),
     (
         "one-long-word.txt",
-        (VI_TITLE + "\n" + "a" * 400_000 + "\n").encode(),
+        (ART_VI + "a" * 400_000 + "\n").encode(),  # lingua took 76 s on this word
         ("brief", {"title": VI_TITLE}),
     ),
     # Editors' overrides that stopped the site.

@@ -45,7 +45,7 @@ def brief_id(name: str) -> str:
 
     A plain name (`000_a121eda25e29c0ca.txt`) gives its stem with "-" for "_"
     (`000-a121eda25e29c0ca`); any other name gives a slug of its stem, "--" and a hash of the
-    whole name (`name with spaces.txt` → `name-with-spaces--5d0d1a0c49a3e4ea`). Plain ids
+    whole name (`name with spaces.txt` → `name-with-spaces--72d7181f40c498e0`). Plain ids
     never hold "--", so the two kinds never meet, and names differing only by case, accents,
     suffix or punctuation get different ids. Ids are at most 80 characters long.
     """
@@ -66,7 +66,7 @@ def brief_ids(names: list[str]) -> dict[str, str]:
     for name in sorted(names):
         candidate = brief_id(name)
         if candidate in owner:
-            log.warning("%r: skipped: its id %s is the id of %r", name, candidate, owner[candidate])
+            log.warning("%s: skipped: its id %s is the id of %s", name, candidate, owner[candidate])
             continue
         owner[candidate] = name
         ids[name] = candidate

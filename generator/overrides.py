@@ -216,7 +216,6 @@ APPLY: dict[str, Callable[[Brief, Any], Brief]] = {
     "sectors": _sectors,
     "related": _related,
 }
-FIELDS = tuple(APPLY)
 
 
 def apply_overrides(brief: Brief, overrides: dict[str, Any], shown: str) -> Brief:

@@ -200,6 +200,10 @@ def collect(seeds_dir: Path, root: Path, use_cache: bool = True) -> Collected:
     """
     sources, problems = read_seeds(seeds_dir, root)
     ids = brief_ids([source.name for source in sources])
+    for source in sources:
+        if source.name not in ids:  # its id is another seed's (brief_ids warned)
+            problems.append(Problem(source.path, "skipped: its id is another seed's"))
+    sources = [source for source in sources if source.name in ids]
     cached = ExtractionCache(root) if use_cache else None
     keys = {source.path: entry_key(source, ids[source.name]) for source in sources}
     found = {source.path: cached.get(keys[source.path]) if cached else None for source in sources}

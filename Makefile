@@ -34,8 +34,9 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[test]"
 	touch $(INSTALLED)
 
+# SITE_URL=https://owner.github.io/repo/ when the site is published under a sub-path.
 site: $(INSTALLED) system-packages
-	$(BIN)/briefing build --strict
+	$(BIN)/briefing build --strict $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 test: $(INSTALLED) system-packages $(NODE_STAMP)
 	$(BIN)/python -m pytest

@@ -24,19 +24,25 @@ def _parser() -> argparse.ArgumentParser:
         ("build", "generate, then render the site with MkDocs"),
         ("serve", "generate, then serve with live reload (regenerates when a seed changes)"),
         ("check", "list what needs a human in each seed"),
-        ("pdf", "make one locality's printed brief (PDF) on demand"),
+        ("pdf", "make one locality's or region's printed brief (PDF) on demand"),
     ):
         command = commands.add_parser(name, help=summary, description=summary)
         command.add_argument("--seeds", type=Path, default=Path("seeds"), help="seed folder")
         command.add_argument("--strict", action="store_true", help="fail on any warning")
         if name == "pdf":
-            command.add_argument("locality", help="locality id, e.g. vn/quang-ninh")
+            command.add_argument("locality", help="locality or region id, e.g. vn/quang-ninh")
             command.add_argument("-o", "--output", type=Path, help="PDF file to write")
         if name not in ("check", "pdf"):
             command.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder")
             command.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
         if name == "build":
             command.add_argument("--site", type=Path, default=Path("site"), help="output folder")
+            command.add_argument(
+                "--site-url",
+                default=None,
+                help="the published address (wins over mkdocs.yml's site_url): feeds' links, "
+                "and the 404 page when the site is served under a sub-path",
+            )
             command.add_argument(
                 "--no-pdf", action="store_true", help="skip the per-locality PDFs (site only)"
             )
@@ -62,9 +68,17 @@ def site_url_of(config_file: Path) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
+def _site_url(args: argparse.Namespace) -> str:
+    url = getattr(args, "site_url", None)
+    if url:
+        return url if url.endswith("/") else url + "/"
+    return site_url_of(args.config_file)
+
+
 def run_generate(args: argparse.Namespace) -> Collected:
-    """Generate pages and report what was written."""
-    collected, report = generate(args.seeds, args.docs, Path.cwd(), site_url_of(args.config_file))
+    """Generate pages and report what was written (build: with print links unless --no-pdf)."""
+    print_links = args.command == "build" and not args.no_pdf
+    collected, report = generate(args.seeds, args.docs, Path.cwd(), _site_url(args), print_links)
     print(
         f"{len(collected.briefs)} briefs; {len(report.written)} pages written, "
         f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted, "
@@ -88,11 +102,14 @@ def run_check(args: argparse.Namespace) -> None:
 
 def run_pdf(args: argparse.Namespace) -> int:
     """Write one locality's PDF."""
+    from generator.history import seed_dates
     from generator.pdf import pdf_path, print_jobs, render_pdf
 
-    jobs = {job.locality_id: job for job in print_jobs(collect(args.seeds, Path.cwd()).briefs)}
+    briefs = collect(args.seeds, Path.cwd()).briefs
+    added = seed_dates(args.seeds, Path.cwd(), [brief.source for brief in briefs])
+    jobs = {job.place_id: job for job in print_jobs(briefs, added)}
     if args.locality not in jobs:
-        log.error("%s: no briefs name this locality; known: %s", args.locality, ", ".join(jobs))
+        log.error("%s: no briefs name this place; known: %s", args.locality, ", ".join(jobs))
         return 2
     output = args.output or Path("site") / pdf_path(args.locality)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -120,9 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from generator.pdf import build_pdfs
         from generator.site import build_site
 
-        build_site(args.config_file, args.docs, args.site, args.strict, collected.briefs)
+        build_site(
+            args.config_file, args.docs, args.site, args.strict, collected.briefs, args.site_url
+        )
         if not args.no_pdf:
-            build_pdfs(collected.briefs, args.site, CACHE_ROOT / "pdf")
+            build_pdfs(collected.briefs, args.site, CACHE_ROOT / "pdf", collected.added)
     elif args.command == "serve":
         from generator.site import serve_site
 

@@ -26,6 +26,7 @@ DATA_FILES = (
     "dates.yaml",
     "labels.yaml",
     "ties.yaml",
+    "tile_map.yaml",
 )
 MERGER_DATE = "2025-07-01"  # Vietnam's 63 provinces became 34
 
@@ -78,6 +79,7 @@ class Place:
     coords: tuple[float, float] | None = None
     population: int = 0
     curated: bool = True  # False for cities written by tools/build_cities.py
+    scheme: str | None = None  # of a region: "socio-economic" for Vietnam's six, else None
 
     @property
     def country(self) -> str:
@@ -86,7 +88,10 @@ class Place:
 
     @property
     def name(self) -> str:
-        """The usual name: Vietnamese with diacritics for Vietnam, romaji for Japan."""
+        """The usual name: Vietnamese with diacritics for Vietnam's localities and cities,
+        romaji for Japan's; a region's name in the interface language."""
+        if self.kind == "region":
+            return self.names.get(label("locale").split("_")[0]) or self.names["en"]
         if self.country == "vn":
             return self.names.get("vi") or self.names["en"]
         return self.names["en"]
@@ -150,6 +155,7 @@ def _place(entry: PlaceEntry) -> Place:
         merged_on=entry.merged_on,
         formed_from=tuple(entry.formed_from),
         coords=tuple(entry.coords) if entry.coords else None,
+        scheme=entry.scheme,
     )
 
 

@@ -7,6 +7,8 @@
     localities: {add: [jp/gunma], remove: [vn/ha-noi]}   # or a list: replaces them all
     sectors: [tourism]                                   # or {add: [...], remove: [...]}
     related: [004-63392cce298afa7e]
+    source_url: https://example.org/news/1   # where the article was published
+    outlet: Nhân Dân                         # the publishing site's name
     ---
 
 Overrides win over extraction and are validated: a bad value is a warning naming the file,
@@ -206,6 +208,18 @@ def _related(brief: Brief, value: Any) -> Brief:
     return replace(brief, pinned_related=tuple(value))
 
 
+def _source_url(brief: Brief, value: Any) -> Brief:
+    if not isinstance(value, str) or not value.strip().startswith(("https://", "http://")):
+        raise OverrideError("source_url must be an http:// or https:// address")
+    return replace(brief, source_url=value.strip())
+
+
+def _outlet(brief: Brief, value: Any) -> Brief:
+    if not isinstance(value, str) or not value.strip():
+        raise OverrideError("outlet must be text")
+    return replace(brief, outlet=" ".join(value.split()))
+
+
 # Each field's parser and validator, in the order they apply (date before date_end).
 APPLY: dict[str, Callable[[Brief, Any], Brief]] = {
     "date": _date,
@@ -215,6 +229,8 @@ APPLY: dict[str, Callable[[Brief, Any], Brief]] = {
     "localities": _localities,
     "sectors": _sectors,
     "related": _related,
+    "source_url": _source_url,
+    "outlet": _outlet,
 }
 
 

@@ -1,13 +1,15 @@
-"""Printed briefs per locality: a print template rendered to PDF by WeasyPrint.
+"""Printed briefs per locality and region: a print template rendered to PDF by WeasyPrint.
 
-PDFs are made by `briefing build` (into site/pdf/) and `briefing pdf <locality-id>`; a cache
-keyed by the HTML's hash means an unchanged locality's PDF is not rendered again.
+PDFs are made by `briefing build` (into site/pdf/) and `briefing pdf <id>`; a cache keyed by
+the HTML's hash means an unchanged locality's PDF is not rendered again.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,29 +18,34 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from generator.knowledge import Place, gazetteer, label, load, sectors
-from generator.model import Brief, Paragraph
+from generator.model import Brief, Paragraph, PartialDate
 from generator.render import summary
-from generator.render.indexes import briefs_by_locality, locality_pages
-from generator.render.markdown import format_date, language_name, newest_first
+from generator.render.indexes import group_briefs, print_jobs_of
+from generator.render.markdown import (
+    date_text,
+    format_date,
+    has_year,
+    language_name,
+    newest_first,
+    outlet_name,
+    year_note,
+)
+from generator.render.paths import pdf_path
 from generator.text import shorten
 from generator.write import write_if_changed
+
+__all__ = ["PrintJob", "build_pdfs", "pdf_path", "print_jobs", "render_pdf"]
 
 log = logging.getLogger("generator")
 # WeasyPrint logs every layout step at INFO; only its warnings matter here.
 logging.getLogger("weasyprint").setLevel(logging.WARNING)
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 
-PDF_ROOT = "pdf"
 WORKERS = 2
 # Text printed per brief: a news article is a few thousand characters; a 5 MB seed would keep
 # WeasyPrint busy for hours. The rest is on the brief's page, and the PDF says so.
 PRINT_MAX_CHARS = 20_000
 TITLE_MAX_CHARS = 300
-
-
-def pdf_path(locality_id: str) -> str:
-    """Site path of a locality's PDF, e.g. pdf/vn/quang-ninh.pdf."""
-    return f"{PDF_ROOT}/{locality_id}.pdf"
 
 
 def _environment() -> Environment:
@@ -47,23 +54,90 @@ def _environment() -> Environment:
     )
 
 
-def _date_text(brief: Brief) -> str:
-    return format_date(brief.date.start) if brief.date.start else label("date_unknown")
+def _date_line(brief: Brief) -> str:
+    note = year_note(brief.date)
+    return date_text(brief.date) + (f" ({note})" if note else "")
 
 
 def _card(brief: Brief) -> list[tuple[str, str]]:
     places = gazetteer().places
     rows = [
-        (label("date"), _date_text(brief)),
+        (label("date"), _date_line(brief)),
         (label("language"), language_name(brief.language)),
+        (label("outlet"), outlet_name(brief) or ""),
+        (label("source"), brief.source_url or ""),
         (label("localities"), ", ".join(places[p].name for p in brief.localities)),
         (label("cities"), ", ".join(summary.place_label(c) for c in brief.cities)),
         (label("regions"), ", ".join(places[r].name for r in brief.regions)),
         (label("sectors"), ", ".join(sectors()[s].name for s in brief.sectors)),
-        (label("source"), brief.source_url or ""),
-        (label("source_file"), brief.source),
+        (
+            label("formal_ties_card"),
+            "; ".join(
+                f"{summary.place_label(t.vn_place)} – {summary.place_label(t.jp_place)}: "
+                f"{summary.tie_words(t, brief)}"
+                for t in brief.ties
+            ),
+        ),
     ]
     return [(name, value) for name, value in rows if value]
+
+
+def issue_date(briefs: list[Brief], added: Mapping[str, datetime.datetime]) -> str:
+    """The date of issue: the latest day the data knows of (a full event date, or a seed's
+    first commit), so the same data gives the same cover; never the clock."""
+    days = [
+        datetime.date(b.date.start.year, b.date.start.month, b.date.start.day)
+        for b in briefs
+        if has_year(b) and b.date.start.month and b.date.start.day
+    ]
+    days += [when.date() for when in added.values()]
+    if not days:
+        return label("date_unknown")
+    latest = max(days)
+    return format_date(PartialDate(latest.year, latest.month, latest.day))
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """What one locality's or region's PDF needs: its HTML, and where it goes."""
+
+    place_id: str
+    html: str
+
+    @property
+    def digest(self) -> str:
+        """Hash of the HTML (content, template and styles), the cache key."""
+        return hashlib.sha256(self.html.encode("utf-8")).hexdigest()[:24]
+
+
+def _day(iso_date: str) -> str:
+    day = datetime.date.fromisoformat(iso_date)
+    return format_date(PartialDate(day.year, day.month, day.day))
+
+
+def _merger_notes(place: Place) -> list[str]:
+    places = gazetteer().places
+    notes = []
+    if place.merged_into:
+        notes.append(
+            label("merged_note").format(
+                name=place.name,
+                parent=places[place.merged_into].name,
+                date=_day(place.merged_on),
+            )
+        )
+    formers = [places[f] for f in place.formed_from if f != place.id]
+    if formers:
+        notes.append(
+            label("formed_from_note").format(
+                name=place.name,
+                date=_day(formers[0].merged_on),
+                names=", ".join(f.name for f in formers),
+            )
+            + " "
+            + label("history_note")
+        )
+    return notes
 
 
 def printed_text(brief: Brief) -> tuple[list[Paragraph], str]:
@@ -88,76 +162,83 @@ def printed_text(brief: Brief) -> tuple[list[Paragraph], str]:
     return printed, note
 
 
-def _brief_entry(brief: Brief) -> dict:
+def _brief_entry(brief: Brief, anchor: str) -> dict:
     paragraphs, shortened = printed_text(brief)
     return {
+        "anchor": anchor,
         "title": shorten(brief.title, TITLE_MAX_CHARS),
         "language": brief.language,
-        "date_text": _date_text(brief),
+        "date_text": date_text(brief.date),
         "card": _card(brief),
         "paragraphs": paragraphs,
         "shortened": shortened,
     }
 
 
-@dataclass(frozen=True)
-class PrintJob:
-    """What one locality's PDF needs: its HTML, and where it goes."""
-
-    locality_id: str
-    html: str
-
-    @property
-    def digest(self) -> str:
-        """Hash of the HTML (content, template and styles), the cache key."""
-        return hashlib.sha256(self.html.encode("utf-8")).hexdigest()[:24]
-
-
-def locality_html(place: Place, briefs: list[Brief]) -> str:
-    """The print page of a locality (its briefs and those of its former provinces)."""
+def place_html(place: Place, briefs: list[Brief], added: Mapping[str, datetime.datetime]) -> str:
+    """The print page of a locality (its briefs, then those of its former provinces) or of a
+    region: cover, contents, summary, then the briefs one after another."""
     places = gazetteer().places
-    ordered = sorted(briefs, key=newest_first)
-    dated = [b.date.start for b in briefs if b.date.start and b.date.start.year]
-    merged_note = ""
-    if place.merged_into:
-        merged_note = label("merged_note").format(
-            name=place.name, parent=places[place.merged_into].name, date=place.merged_on
-        )
+    member_ids = {place.id, *place.formed_from, *place.members}
+    own = sorted((b for b in briefs if not _history(b, place)), key=newest_first)
+    history = sorted((b for b in briefs if _history(b, place)), key=newest_first)
+    sections = [("", own)] + ([(label("history"), history)] if history else [])
+    numbered = iter(range(1, len(briefs) + 1))
+    sections_out = [
+        {"heading": heading, "briefs": [_brief_entry(b, f"brief-{next(numbered)}") for b in listed]}
+        for heading, listed in sections
+    ]
     other = "partners_vn" if place.country == "jp" else "partners_jp"
+    counts = [(label("count_briefs"), str(len(briefs)))]
+    if history:
+        counts.append((label("count_history"), str(len(history))))
     return (
         _environment()
         .get_template("print.html")
         .render(
             labels=load("labels.yaml"),
+            lang=label("locale").split("_")[0],
             place_name=place.name,
+            kind=label(f"kind_{place.kind}"),
             other_names=list(dict.fromkeys(n for n in place.names.values() if n != place.name)),
-            merged_note=merged_note,
-            period=summary.period(briefs),
-            data_as_of=format_date(max(dated)) if dated else label("date_unknown"),
+            merger_notes=_merger_notes(place),
+            issued=issue_date(briefs, added),
+            period_lines=summary.period_lines(briefs),
+            counts=counts,
             partners=[
                 f"{places[p].name} ({count})"
                 for p, count in summary.partner_counts(briefs, place.country)
-            ],
+            ]
+            if place.kind != "region"
+            else [],
             partners_label=label(other),
             ties=[
                 f"{summary.place_label(t.vn_place)} – {summary.place_label(t.jp_place)}: "
-                f"{label('tie_' + t.kind)} ({_date_text(b)})"
-                for b in ordered
+                f"{summary.tie_words(t, b)}"
+                for b in sorted(briefs, key=newest_first)
                 for t in b.ties
-                if summary.tie_concerns(t, {place.id, *place.formed_from})
+                if summary.tie_concerns(t, member_ids)
             ],
             sector_rows=summary.sector_counts(briefs),
-            briefs=[_brief_entry(b) for b in ordered],
+            sections=sections_out,
         )
     )
 
 
-def print_jobs(briefs: list[Brief]) -> list[PrintJob]:
-    """One job per locality page (a merged province's briefs also go to its successor's)."""
+def _history(brief: Brief, place: Place) -> bool:
+    """True when a brief is on the page only through a former province of the place."""
+    return place.kind != "region" and place.id not in brief.localities
+
+
+def print_jobs(
+    briefs: list[Brief], added: Mapping[str, datetime.datetime] | None = None
+) -> list[PrintJob]:
+    """One job per locality and region with briefs (a merged province's briefs also go to its
+    successor's)."""
     places = gazetteer().places
     return [
-        PrintJob(locality_id, locality_html(places[locality_id], listed.own + listed.history))
-        for locality_id, listed in locality_pages(briefs_by_locality(briefs)).items()
+        PrintJob(place_id, place_html(places[place_id], listed, added or {}))
+        for place_id, listed in print_jobs_of(group_briefs(briefs)).items()
     ]
 
 
@@ -168,9 +249,15 @@ def render_pdf(html: str) -> bytes:
     return HTML(string=html).write_pdf()
 
 
-def build_pdfs(briefs: list[Brief], site_dir: Path, cache_dir: Path) -> list[str]:
-    """Write every locality's PDF under site_dir, rendering only those whose HTML changed."""
-    jobs = print_jobs(briefs)
+def build_pdfs(
+    briefs: list[Brief],
+    site_dir: Path,
+    cache_dir: Path,
+    added: Mapping[str, datetime.datetime] | None = None,
+) -> list[str]:
+    """Write every locality's and region's PDF under site_dir, rendering only those whose HTML
+    changed."""
+    jobs = print_jobs(briefs, added)
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing = [job for job in jobs if not (cache_dir / f"{job.digest}.pdf").exists()]
     if missing:
@@ -181,8 +268,8 @@ def build_pdfs(briefs: list[Brief], site_dir: Path, cache_dir: Path) -> list[str
                 write_if_changed(cache_dir / f"{job.digest}.pdf", pdf)
     written = []
     for job in jobs:
-        target = site_dir / pdf_path(job.locality_id)
+        target = site_dir / pdf_path(job.place_id)
         if write_if_changed(target, (cache_dir / f"{job.digest}.pdf").read_bytes()):
-            written.append(pdf_path(job.locality_id))
-    log.info("PDFs: %d localities, %d rendered, %d written", len(jobs), len(missing), len(written))
+            written.append(pdf_path(job.place_id))
+    log.info("PDFs: %d pages, %d rendered, %d written", len(jobs), len(missing), len(written))
     return written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
 import os
@@ -13,6 +14,7 @@ from pathlib import Path
 from generator.cache import ExtractionCache, code_version, entry_key
 from generator.clean import clean
 from generator.extract import extract
+from generator.history import seed_dates
 from generator.link import brief_ids, link
 from generator.model import FIRST_YEAR, LAST_YEAR, Brief, DateInfo, PartialDate, Problem, Source
 from generator.overrides import apply_overrides
@@ -34,6 +36,7 @@ class Collected:
     briefs: list[Brief] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     extraction_keys: tuple[str, ...] = ()  # one per seed read, in order: what the briefs came from
+    added: dict[str, datetime.datetime] = field(default_factory=dict)  # first commit per seed
 
 
 class WarningCount(logging.Handler):
@@ -243,29 +246,42 @@ def needs_human(brief: Brief) -> list[str]:
 
 
 def generate(
-    seeds_dir: Path, docs_dir: Path, root: Path, site_url: str = ""
+    seeds_dir: Path,
+    docs_dir: Path,
+    root: Path,
+    site_url: str = "",
+    print_links: bool = False,
+    added: dict[str, datetime.datetime] | None = None,
 ) -> tuple[Collected, WriteReport]:
-    """Seeds to Markdown pages in docs/ (feeds use absolute links when site_url is given).
+    """Seeds to Markdown pages in docs/ (feeds use absolute links when site_url is given;
+    locality and region pages link their PDFs when print_links is set, for builds that make
+    them). `added` maps seed paths to their first commit; by default git is asked.
 
-    When the linked briefs, the site URL and the generator are what the pages were last
-    rendered from, nothing is rendered or written.
+    When the linked briefs, the site URL, the options and the commit dates are what the pages
+    were last rendered from, nothing is rendered or written.
     """
     collected = collect(seeds_dir, root)
-    digest = inputs_digest(collected, site_url)
+    if added is None:
+        added = seed_dates(seeds_dir, root, [brief.source for brief in collected.briefs])
+    collected.added = added
+    digest = inputs_digest(collected, f"{site_url}\0{print_links}")
     with docs_lock(docs_dir):  # a second run waits: its cleanup must not meet this one's files
         unchanged = up_to_date(docs_dir, digest)
         if unchanged is not None:
             return collected, WriteReport(unchanged=unchanged)
-        report = write_pages(docs_dir, render_site(collected.briefs, site_url), digest)
+        pages = render_site(collected.briefs, site_url, added, print_links)
+        report = write_pages(docs_dir, pages, digest)
     return collected, report
 
 
-def inputs_digest(collected: Collected, site_url: str) -> str:
+def inputs_digest(collected: Collected, options: str) -> str:
     """A digest of everything the generated pages depend on."""
     # Linking is a pure function of the seeds' extractions, and each extraction key already
     # covers a seed's text, overrides, id and the generator's code and data: hashing the keys
     # is as exact as hashing the linked briefs, and far cheaper.
-    digest = hashlib.sha256(f"{code_version()}\0{site_url}\0".encode())
+    digest = hashlib.sha256(f"{code_version()}\0{options}\0".encode())
     for key in collected.extraction_keys:
         digest.update(key.encode())
+    for source, when in sorted(collected.added.items()):
+        digest.update(f"{source}\0{when.isoformat()}\0".encode())
     return digest.hexdigest()

@@ -40,6 +40,7 @@ class PlaceEntry(Strict):
     formed_from: list[str] = []
     formed_on: str | None = None
     coords: tuple[float, float] | None = None
+    scheme: Literal["socio-economic"] | None = None  # Vietnam's six regions of the master plan
 
 
 class GazetteerFile(Strict):
@@ -146,6 +147,13 @@ class TiesFile(Strict):
     actions: dict[str, list[str]]
 
 
+class TileMapFile(Strict):
+    source: str
+    licence: str
+    countries: dict[Literal["vn", "jp"], dict[str, tuple[int, int]]]
+    labels: dict[str, list[str]] = {}
+
+
 SCHEMAS: dict[str, Any] = {
     "gazetteer.yaml": GazetteerFile,
     "cities.yaml": CitiesFile,
@@ -155,6 +163,7 @@ SCHEMAS: dict[str, Any] = {
     "dates.yaml": DatesFile,
     "labels.yaml": dict[str, str],
     "ties.yaml": TiesFile,
+    "tile_map.yaml": TileMapFile,
 }
 
 

@@ -38,17 +38,28 @@ def source_date_epoch(briefs: list[Brief]) -> int:
 
 
 def build_site(
-    config_file: Path, docs_dir: Path, site_dir: Path, strict: bool, briefs: list[Brief]
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    strict: bool,
+    briefs: list[Brief],
+    site_url: str | None = None,
 ) -> None:
-    """Render the generated Markdown into a static site (raises on a strict-mode warning)."""
+    """Render the generated Markdown into a static site (raises on a strict-mode warning);
+    a site_url wins over mkdocs.yml's (the 404 page needs it under a sub-path)."""
     # A SOURCE_DATE_EPOCH set by the caller wins; otherwise time comes from the data, never
     # from the clock. It is set for this build only.
     own_epoch = "SOURCE_DATE_EPOCH" not in os.environ
     if own_epoch:
         os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(briefs))
     try:
+        options = {"site_url": site_url} if site_url else {}
         config = load_config(
-            str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=strict
+            str(config_file),
+            docs_dir=str(docs_dir),
+            site_dir=str(site_dir),
+            strict=strict,
+            **options,
         )
         mkdocs_build(config)
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import os
 import shutil
 import threading
@@ -26,15 +27,8 @@ class QuietHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def serve(site: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 (a free port) for the duration of the block."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_under(site, "/") as url:
+        yield url
 
 
 @contextmanager
@@ -67,3 +61,45 @@ def chromium(tmp_path: Path) -> Iterator[webdriver.Chrome]:
         yield driver
     finally:
         driver.quit()
+
+
+class PrefixHandler(QuietHandler):
+    """Serves the site under a path prefix, and its 404.html (status 404) for any missing
+    page, as GitHub Pages serves a project site."""
+
+    prefix = "/"
+
+    def send_head(self):  # noqa: ANN201 - stdlib override
+        if not self.path.startswith(self.prefix):
+            self.send_error(404)
+            return None
+        self.path = "/" + self.path[len(self.prefix) :]
+        target = Path(self.translate_path(self.path))
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.exists():
+            not_found = Path(self.directory) / "404.html"
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
+
+
+@contextmanager
+def serve_under(site: Path, prefix: str) -> Iterator[str]:
+    """A server for `site` under `prefix` ("/vn-jp/"); yields its root URL. The server is
+    started first, so that a site can be built for its address before it is browsed."""
+    handler = functools.partial(
+        type("Handler", (PrefixHandler,), {"prefix": prefix}), directory=str(site)
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()

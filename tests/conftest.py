@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 # What a person wrote in docs/ (everything else there is generated).
-HAND_WRITTEN_DOCS = ("about.md", "stylesheets/print.css", "stylesheets/site.css")
+HAND_WRITTEN_DOCS = (
+    "about.md",
+    "stylesheets/print.css",
+    "stylesheets/site.css",
+    "javascripts/finder.js",
+)
+CORPUS = ROOT / "tests" / "corpus"
+SUB_PATH = "/vn-jp/"
 
 
 # `mkdocs build --strict` with given docs/ and site/ folders (the mkdocs CLI has no --docs-dir).
@@ -110,3 +118,35 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.chdir(project)
         assert main(["build", "--strict"]) == 0
     return project
+
+
+@dataclass(frozen=True)
+class CorpusSite:
+    """The seeds and the test corpus built into a site (no PDFs) for the address it is served
+    at, under a sub-path, as GitHub Pages serves a project site."""
+
+    project: Path
+    url: str
+
+    @property
+    def site(self) -> Path:
+        return self.project / "site"
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CorpusSite]:
+    """seeds/ plus tests/corpus/ (over 40 localities), `briefing build --strict --no-pdf
+    --site-url`, served under SUB_PATH for the whole session."""
+    from generator.cli import main
+
+    from .browser import serve_under
+
+    project = copy_project(tmp_path_factory.mktemp("corpus"))
+    for article in CORPUS.glob("*.txt"):
+        shutil.copy(article, project / "seeds" / article.name)
+    (project / "site").mkdir()
+    with serve_under(project / "site", SUB_PATH) as url:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.chdir(project)
+            assert main(["build", "--strict", "--no-pdf", "--site-url", url]) == 0
+        yield CorpusSite(project, url)

@@ -11,6 +11,7 @@ import feedparser
 import pytest
 
 from generator.cli import main
+from generator.knowledge import gazetteer
 from generator.pdf import pdf_path
 
 
@@ -39,7 +40,7 @@ def test_okayama_shows_the_mimasaka_yen_bai_tie(built: Path) -> None:
 
 def test_lao_cai_carries_yen_bais_history(built: Path) -> None:
     lao_cai = read(built, "localities/vn/lao-cai.md")
-    assert "## Former provinces now part of it\n\n[Yên Bái](yen-bai.md)" in lao_cai
+    assert "Merged into Lào Cai on 1 July 2025: [Yên Bái](yen-bai.md)." in lao_cai
     assert "## History: briefs on its former provinces" in lao_cai
     assert "Les localités vietnamiennes cherchent" in lao_cai.split("## History")[1]
     yen_bai = read(built, "localities/vn/yen-bai.md")
@@ -48,7 +49,7 @@ def test_lao_cai_carries_yen_bais_history(built: Path) -> None:
 
 def test_partnership_matrix_counts_pairs(built: Path) -> None:
     matrix = read(built, "partnerships/index.md")
-    assert "[2](quang-ninh--gunma.md)" in matrix
+    assert '<a href="quang-ninh--gunma/" title="Quảng Ninh and Gunma: 2 briefs"' in matrix
     assert (built / "docs" / "partnerships" / "quang-ninh--gunma.md").is_file()
 
 
@@ -81,18 +82,30 @@ def test_briefs_json_lists_every_brief_with_its_url(built: Path) -> None:
     assert len(records) == 5
     for record in records:
         assert (built / "site" / record["url"] / "index.html").is_file()
-    assert {"kind": "friendship", "vn": "vn/yen-bai", "jp": "jp/okayama/mimasaka"} in [
+    tie = {"kind": "friendship", "vn": "vn/yen-bai", "jp": "jp/okayama/mimasaka"}
+    assert tie | {"year": None, "at_event": True} in [
         tie for record in records for tie in record["ties"]
     ]
 
 
-def test_every_locality_page_links_to_its_pdf(built: Path) -> None:
+def test_every_locality_page_with_briefs_links_to_its_pdf(built: Path) -> None:
+    records = json.loads(read(built, "briefs.json"))
+    named = {locality for record in records for locality in record["localities"]}
     pages = list((built / "site" / "localities").glob("*/*/index.html"))
-    assert len(pages) >= 20
+    assert len(pages) == 47 + 34 + 4  # every locality of today, and Yên Bái, Hà Giang, ...
+    linked = 0
     for page in pages:
         locality_id = "/".join(page.parts[-3:-1])
-        assert f'href="../../../{pdf_path(locality_id)}"' in page.read_text("utf-8")
+        text = page.read_text("utf-8")
+        place = gazetteer().places[locality_id]
+        about = {locality_id, *place.formed_from} & named
+        if not about:  # no briefs: no printed brief, and no link to one
+            assert "pdf/" not in text and not (built / "site" / pdf_path(locality_id)).exists()
+            continue
+        linked += 1
+        assert f'href="../../../{pdf_path(locality_id)}"' in text
         assert (built / "site" / pdf_path(locality_id)).stat().st_size > 10_000
+    assert linked == 27
 
 
 def test_pdf_renders_vietnamese_and_japanese_names(built: Path) -> None:
@@ -118,7 +131,7 @@ def test_unchanged_pdfs_are_not_rendered_again(built: Path, caplog) -> None:
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(built)
         assert main(["build", "--strict"]) == 0
-    assert "PDFs: 27 localities, 0 rendered" in caplog.text  # copied back from the cache
+    assert "PDFs: 43 pages, 0 rendered" in caplog.text  # copied back from the cache
 
 
 def test_pdf_command_makes_one_locality(built: Path, tmp_path: Path, capsys) -> None:

@@ -17,7 +17,7 @@ from generator.extract import language
 from generator.link import brief_id, brief_ids, link
 from generator.model import Brief, DateInfo, Paragraph, PartialDate
 from generator.overrides import parse_overrides
-from generator.pdf import PRINT_MAX_CHARS, locality_html, printed_text, render_pdf
+from generator.pdf import PRINT_MAX_CHARS, place_html, printed_text, render_pdf
 from generator.pipeline import checked_date, checked_link, checked_title
 from generator.render.markdown import escape
 from generator.site import source_date_epoch
@@ -195,7 +195,7 @@ def test_the_text_a_pdf_prints_is_capped_and_the_pdf_says_so(tmp_path: Path) -> 
     assert sum(len(p.text) for p in printed) <= PRINT_MAX_CHARS
     assert "Text shortened for print" in note and "160,000" in note
     pdf = tmp_path / "gunma.pdf"
-    pdf.write_bytes(render_pdf(locality_html(gazetteer().places["jp/gunma"], [long])))
+    pdf.write_bytes(render_pdf(place_html(gazetteer().places["jp/gunma"], [long], {})))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Text shortened for print" in " ".join(text.split())
     assert printed_text(brief("short", DateInfo()))[1] == ""
@@ -238,7 +238,7 @@ def test_the_year_only_override_builds_a_timeline(caplog) -> None:
     from generator.render.overview import timeline
 
     page = timeline(link([brief("y", DateInfo(P(2024), None, "override"))]))
-    assert "### Month not stated 2024" in page
+    assert "### 2024, month not stated" in page
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 

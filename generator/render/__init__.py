@@ -2,28 +2,41 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Mapping
+
 from generator.model import Brief
 from generator.render.brief import render_brief
 from generator.render.feeds import feed_pages
-from generator.render.indexes import group_briefs, index_pages
+from generator.render.indexes import finder_of, group_briefs, index_pages, locality_pages
 from generator.render.overview import home, timeline
 from generator.render.partnerships import partnership_pages
 from generator.render.paths import HOME, TIMELINE
 
 
-def render_site(briefs: list[Brief], site_url: str = "") -> dict[str, str]:
-    """Map of docs-relative path to content for every generated page, chart and feed."""
+def render_site(
+    briefs: list[Brief],
+    site_url: str = "",
+    added: Mapping[str, datetime.datetime] | None = None,
+    print_links: bool = False,
+) -> dict[str, str]:
+    """Map of docs-relative path to content for every generated page, chart and feed.
+
+    `added` gives when each seed (by path) was first committed, for the feeds of briefs
+    without a year; `print_links` is set when the build makes the PDFs they lead to.
+    """
     by_id = {brief.id: brief for brief in briefs}
     pages = {brief.path: render_brief(brief, by_id) for brief in briefs}
     groups = group_briefs(briefs)
-    pages.update(index_pages(groups))
+    finder = finder_of(locality_pages(groups.by_locality, groups.by_mention), set(groups.by_region))
+    pages.update(index_pages(groups, finder, print_links))
     pages.update(partnership_pages(briefs))
     counts = {
         "localities": len(groups.by_locality),
         "regions": len(groups.by_region),
         "sectors": len(groups.by_sector),
     }
-    pages.update(feed_pages(briefs, groups.by_locality, groups.by_sector, site_url))
+    pages.update(feed_pages(briefs, groups.by_locality, groups.by_sector, site_url, added))
     pages[TIMELINE] = timeline(briefs)
-    pages[HOME] = home(briefs, counts)
+    pages[HOME] = home(briefs, counts, finder)
     return dict(sorted(pages.items()))

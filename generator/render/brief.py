@@ -6,6 +6,7 @@ from typing import Any
 
 from generator.knowledge import gazetteer, label, sectors
 from generator.model import Brief
+from generator.render import summary
 from generator.render.listing import LEAD_MAX_CHARS
 from generator.render.markdown import (
     escape,
@@ -13,6 +14,7 @@ from generator.render.markdown import (
     front_matter,
     language_name,
     link,
+    outlet_name,
 )
 from generator.render.paths import locality_page, region_page, sector_page
 from generator.render.search import search_meta
@@ -89,22 +91,32 @@ def _source_line(brief: Brief) -> str:
     return escape(brief.source_url or "")
 
 
+def _ties_line(brief: Brief) -> str:
+    return "; ".join(
+        escape(f"{summary.place_label(t.vn_place)} – {summary.place_label(t.jp_place)}: ")
+        + escape(summary.tie_words(t, brief))
+        for t in brief.ties
+    )
+
+
 def fact_card(brief: Brief, by_id: dict[str, Brief]) -> list[str]:
-    """The fact card's items as Markdown list lines."""
+    """The fact card's items as Markdown list lines (the seed's path is left to briefs.json)."""
     page = brief.path
     rows = [
         (label("date"), format_date_info(brief.date)),
         (label("language"), escape(language_name(brief.language))),
+        (label("outlet"), escape(outlet_name(brief) or "")),
+        (label("source"), _source_line(brief)),
         (label("localities"), _place_links(brief.localities, locality_page, page)),
+        (label("mentions"), _place_links(brief.mentions, locality_page, page)),
         (label("cities"), _city_list(brief)),
         (label("regions"), _place_links(brief.regions, region_page, page)),
         (
             label("sectors"),
             ", ".join(link(sectors()[s].name, sector_page(s), page) for s in brief.sectors),
         ),
+        (label("formal_ties_card"), _ties_line(brief)),
         (label("also_reported_in"), _related_list(brief, by_id)),
-        (label("source"), _source_line(brief)),
-        (label("source_file"), escape(brief.source)),
     ]
     return [f"- **{escape(name)}:** {value}" for name, value in rows if value]
 

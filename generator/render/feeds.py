@@ -1,7 +1,8 @@
 """Atom feeds (site, each locality, each sector) and briefs.json, made from the data only.
 
-Every timestamp comes from the briefs' dates, never from the clock, so an unchanged site gives
-byte-identical feeds.
+Every timestamp comes from the briefs' dates or, for a brief whose year is not known, from
+when its seed was first committed (see entry_time), never from the clock, so the same seeds and
+history give byte-identical feeds.
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 import datetime
 import json
 import posixpath
+from collections.abc import Mapping
 
 from feedgen.feed import FeedGenerator
 
 from generator.knowledge import gazetteer, label, sectors
 from generator.model import Brief
 from generator.render.brief import brief_front_matter
-from generator.render.markdown import newest_first
+from generator.render.markdown import date_text, year_note
 from generator.text import shorten
 
 FEED_ROOT = "feeds"
@@ -44,11 +46,14 @@ def page_url(docs_path: str) -> str:
     return stem + "/"
 
 
-def _timestamp(brief: Brief) -> datetime.datetime | None:
+def entry_time(brief: Brief, added: Mapping[str, datetime.datetime]) -> datetime.datetime:
+    """A feed entry's `updated`: the event date when its year is known (a month or year alone
+    counts from its first day); otherwise when the seed was first committed (`added`, by seed
+    path); otherwise 1970-01-01, so that a story of unknown age never comes out as new."""
     start = brief.date.start
-    if start is None or start.year is None:
-        return None
-    return datetime.datetime(start.year, start.month or 1, start.day or 1, tzinfo=datetime.UTC)
+    if start is not None and start.year is not None:
+        return datetime.datetime(start.year, start.month or 1, start.day or 1, tzinfo=datetime.UTC)
+    return added.get(brief.source, EPOCH)
 
 
 def _href(target: str, feed_path: str, site_url: str) -> str:
@@ -59,15 +64,22 @@ def _href(target: str, feed_path: str, site_url: str) -> str:
     return relative + "/" if target.endswith("/") or not target else relative
 
 
-def atom_feed(feed_path: str, title: str, briefs: list[Brief], site_url: str) -> str:
-    """An Atom feed of the newest briefs; links are absolute when the site URL is known."""
-    latest = sorted(briefs, key=newest_first)[:FEED_ENTRIES]
-    stamps = [t for b in latest if (t := _timestamp(b))]
-    updated = max(stamps, default=EPOCH)
+def atom_feed(
+    feed_path: str,
+    title: str,
+    briefs: list[Brief],
+    site_url: str,
+    added: Mapping[str, datetime.datetime] | None = None,
+) -> str:
+    """An Atom feed of the briefs with the latest `updated` times (see entry_time), newest
+    first; links are absolute when the site URL is known."""
+    added = added or {}
+    times = {brief.id: entry_time(brief, added) for brief in briefs}
+    latest = sorted(briefs, key=lambda b: (-times[b.id].timestamp(), b.id))[:FEED_ENTRIES]
     feed = FeedGenerator()
     feed.id(f"urn:briefing:{feed_path}")
     feed.title(title)
-    feed.updated(updated)
+    feed.updated(max((times[b.id] for b in latest), default=EPOCH))
     feed.link(href=_href(feed_path, feed_path, site_url), rel="self")
     feed.link(href=_href("", feed_path, site_url), rel="alternate")
     feed.generator("briefing")
@@ -76,8 +88,10 @@ def atom_feed(feed_path: str, title: str, briefs: list[Brief], site_url: str) ->
         entry.id(f"urn:briefing:brief:{brief.id}")
         entry.title(brief.title)
         entry.link(href=_href(page_url(brief.path), feed_path, site_url), rel="alternate")
-        entry.updated(_timestamp(brief) or updated)
-        entry.summary(shorten(brief.lead, SUMMARY_MAX_CHARS))
+        entry.updated(times[brief.id])
+        note = year_note(brief.date)
+        when = date_text(brief.date) + (f" ({note})" if note else "")
+        entry.summary(f"{when}. {shorten(brief.lead, SUMMARY_MAX_CHARS)}")
         entry.author(name=label("site_title"))
     return feed.atom_str(pretty=True).decode("utf-8")
 
@@ -88,7 +102,16 @@ def briefs_json(briefs: list[Brief]) -> str:
     for brief in sorted(briefs, key=lambda b: b.id):
         record = brief_front_matter(brief)
         record["url"] = page_url(brief.path)
-        record["ties"] = [{"kind": t.kind, "vn": t.vn_place, "jp": t.jp_place} for t in brief.ties]
+        record["ties"] = [
+            {
+                "kind": t.kind,
+                "vn": t.vn_place,
+                "jp": t.jp_place,
+                "year": t.year,
+                "at_event": t.at_event,
+            }
+            for t in brief.ties
+        ]
         records.append(record)
     return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
 
@@ -98,17 +121,18 @@ def feed_pages(
     by_locality: dict[str, list[Brief]],
     by_sector: dict[str, list[Brief]],
     site_url: str,
+    added: Mapping[str, datetime.datetime] | None = None,
 ) -> dict[str, str]:
     """The site feed, one per locality and sector with briefs, and briefs.json."""
     places = gazetteer().places
-    pages = {ALL_FEED: atom_feed(ALL_FEED, label("site_title"), briefs, site_url)}
+    pages = {ALL_FEED: atom_feed(ALL_FEED, label("site_title"), briefs, site_url, added)}
     for locality_id, listed in sorted(by_locality.items()):
         path = locality_feed(locality_id)
         title = f"{label('site_title')}: {places[locality_id].name}"
-        pages[path] = atom_feed(path, title, listed, site_url)
+        pages[path] = atom_feed(path, title, listed, site_url, added)
     for sector_id, listed in sorted(by_sector.items()):
         path = sector_feed(sector_id)
         title = f"{label('site_title')}: {sectors()[sector_id].name}"
-        pages[path] = atom_feed(path, title, listed, site_url)
+        pages[path] = atom_feed(path, title, listed, site_url, added)
     pages[BRIEFS_JSON] = briefs_json(briefs)
     return pages

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import datetime
 import html
-import posixpath
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from babel.dates import format_date as babel_format_date
 
 from generator.knowledge import Place, gazetteer, label, sectors
 from generator.model import Brief
-from generator.render import summary
-from generator.render.feeds import locality_feed, page_url, sector_feed
-from generator.render.listing import brief_list, brief_table, feed_link, page
-from generator.render.markdown import escape, link, table
+from generator.render import summary, tilemap
+from generator.render.feeds import locality_feed, sector_feed
+from generator.render.finder import finder_block
+from generator.render.listing import brief_list, feed_link, page
+from generator.render.markdown import escape, html_href, link, table
 from generator.render.paths import (
     LOCALITIES_INDEX,
     REGIONS_INDEX,
     SECTORS_INDEX,
     locality_page,
+    pdf_path,
     region_page,
     sector_page,
 )
@@ -33,6 +34,7 @@ class Groups:
     by_locality: dict[str, list[Brief]]
     by_region: dict[str, list[Brief]]
     by_sector: dict[str, list[Brief]]
+    by_mention: dict[str, list[Brief]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -42,12 +44,12 @@ class LocalityBriefs:
 
     own: list[Brief]
     history: list[Brief]
+    mentioned: list[Brief] = field(default_factory=list)  # named only in passing
 
-
-def japan_region_order() -> list[str]:
-    """Japan's primary regions, north to south: in the order of their prefectures' ISO codes."""
-    prefectures = sorted(gazetteer().localities("jp"), key=lambda p: p.iso or "")
-    return list(dict.fromkeys(p.region for p in prefectures if p.region))
+    @property
+    def about(self) -> list[Brief]:
+        """The briefs the page is about: its own and its former provinces'."""
+        return self.own + self.history
 
 
 def _by_key(briefs: list[Brief], keys_of) -> dict[str, list[Brief]]:
@@ -75,30 +77,59 @@ def briefs_by_region(briefs: list[Brief]) -> dict[str, list[Brief]]:
     return _by_key(briefs, keys)
 
 
+def briefs_by_mention(briefs: list[Brief]) -> dict[str, list[Brief]]:
+    """Briefs under each locality they name only in passing."""
+    return _by_key(briefs, lambda brief: brief.mentions)
+
+
 def group_briefs(briefs: list[Brief]) -> Groups:
     """Every grouping the pages, feeds and PDFs need, computed once."""
-    return Groups(briefs_by_locality(briefs), briefs_by_region(briefs), briefs_by_sector(briefs))
+    return Groups(
+        briefs_by_locality(briefs),
+        briefs_by_region(briefs),
+        briefs_by_sector(briefs),
+        briefs_by_mention(briefs),
+    )
 
 
-def locality_pages(by_locality: dict[str, list[Brief]]) -> dict[str, LocalityBriefs]:
-    """The localities that get a page, by id: those with briefs, and the provinces that
-    former provinces with briefs were merged into."""
-    places = gazetteer().places
-    with_pages = set(by_locality) | {
-        places[p].merged_into for p in by_locality if places[p].merged_into
-    }
+def locality_pages(
+    by_locality: dict[str, list[Brief]], by_mention: dict[str, list[Brief]] | None = None
+) -> dict[str, LocalityBriefs]:
+    """The localities that get a page, by id: every prefecture and province of today (the
+    map links them all), and the former provinces that briefs name."""
+    places = gazetteer()
+    by_mention = by_mention or {}
+    current = {p.id for c in ("jp", "vn") for p in places.localities(c) if not p.merged_into}
+    with_pages = current | set(by_locality) | set(by_mention)
     return {
         locality_id: LocalityBriefs(
             own=by_locality.get(locality_id, []),
-            history=[
-                brief
-                for former in places[locality_id].formed_from
-                if former != locality_id
-                for brief in by_locality.get(former, [])
-            ],
+            history=_history(locality_id, by_locality),
+            mentioned=by_mention.get(locality_id, []),
         )
         for locality_id in sorted(with_pages)
     }
+
+
+def _history(locality_id: str, by_locality: dict[str, list[Brief]]) -> list[Brief]:
+    """Briefs on the former provinces merged into a locality, once each, except those that
+    also name the locality itself (they are its own)."""
+    seen = {brief.id for brief in by_locality.get(locality_id, [])}
+    history = []
+    for former in gazetteer().places[locality_id].formed_from:
+        for brief in by_locality.get(former, []) if former != locality_id else []:
+            if brief.id not in seen:
+                seen.add(brief.id)
+                history.append(brief)
+    return history
+
+
+def print_jobs_of(groups: Groups) -> dict[str, list[Brief]]:
+    """What gets a printed brief: each locality page and region with briefs, by page id."""
+    jobs = {lid: entry.about for lid, entry in locality_pages(groups.by_locality).items()}
+    jobs = {lid: listed for lid, listed in jobs.items() if listed}
+    jobs.update({rid: listed for rid, listed in sorted(groups.by_region.items())})
+    return jobs
 
 
 def briefs_by_sector(briefs: list[Brief]) -> dict[str, list[Brief]]:
@@ -129,41 +160,45 @@ def _count_cell(
     return [name, _other_names(place), str(count)]
 
 
-def localities_index(by_locality: dict[str, list[Brief]]) -> str:
-    """Japan's prefectures by region and Vietnam's provinces, with counts and links."""
-    places = gazetteer()
-    header = [escape(label("localities")), escape(label("other_names")), escape(label("briefs"))]
-    body = [escape(label("localities_intro")), f"## {escape(label('japan'))}"]
+@dataclass(frozen=True)
+class Finder:
+    """What the map and the finder show: counts per current locality (former provinces
+    included), per locality of any time, and which localities and regions have pages."""
 
-    def rows_for(listed: list[Place]) -> list[list[str]]:
+    counts: dict[str, int]
+    own: dict[str, int]
+    pages: set[str]
+    region_pages: set[str]
+
+    def blocks(self, page_path: str) -> list[str]:
+        """The maps, then the finder, as blocks of the page at page_path."""
         return [
-            _count_cell(
-                p,
-                len(by_locality.get(p.id, [])),
-                LOCALITIES_INDEX,
-                locality_page(p.id),
-                p.id in by_locality,
-            )
-            for p in listed
+            tilemap.maps_block(self.counts, page_path),
+            *finder_block(self.counts, self.own, self.pages, self.region_pages, page_path),
         ]
 
-    for region_id in japan_region_order():
-        region = places.places[region_id]
-        members = [p for p in places.localities("jp") if p.region == region_id]
-        body += [f"### {escape(region.name)}", table(header, rows_for(members))]
-    vietnam = sorted(places.localities("vn"), key=lambda p: p.names["en"])
-    for heading, former in ((label("vn_current"), False), (label("vn_former"), True)):
-        listed = [p for p in vietnam if bool(p.merged_into) == former]
-        body += [
-            f"## {escape(label('vietnam'))}: {escape(heading)}",
-            table(header, rows_for(listed)),
-        ]
-    return page(label("localities_index"), body)
+
+def finder_of(localities: dict[str, LocalityBriefs], region_ids: set[str]) -> Finder:
+    """The map's and finder's counts from the locality pages."""
+    return Finder(
+        counts={lid: len(entry.about) for lid, entry in localities.items()},
+        own={lid: len(entry.own) for lid, entry in localities.items()},
+        pages=set(localities),
+        region_pages=region_ids,
+    )
 
 
-def _place_notes(place: Place, page_path: str) -> list[str]:
+def localities_index(finder: Finder) -> str:
+    """The maps of both countries and the finder: localities with briefs by region."""
+    body = [escape(label("localities_intro")), *finder.blocks(LOCALITIES_INDEX)]
+    return page(label("localities_index"), body, keywords=[], hide=("navigation",))
+
+
+def _place_notes(place: Place, page_path: str, pages: set[str] = frozenset()) -> list[str]:
     places = gazetteer().places
     kind = label(f"kind_{place.kind}")
+    if place.scheme:
+        kind = label(f"kind_region_{place.scheme.replace('-', '_')}")
     country = label("japan") if place.country == "jp" else label("vietnam")
     notes = [f"*{escape(country)} · {escape(kind)}" + (f" · {place.iso}*" if place.iso else "*")]
     if other := _other_names(place):
@@ -176,16 +211,29 @@ def _place_notes(place: Place, page_path: str) -> list[str]:
             date=escape(_display_date(place.merged_on)),
         )
         notes.append(f"!!! note\n\n    {text}")
+    formers = [places[f] for f in place.formed_from if f != place.id]
+    if formers:
+        text = label("formed_from_note").format(
+            name=escape(place.name),
+            date=escape(_display_date(formers[0].merged_on)),
+            names=", ".join(
+                link(f.name, locality_page(f.id), page_path) if f.id in pages else escape(f.name)
+                for f in formers
+            ),
+        )
+        notes.append(f"!!! note\n\n    {text}")
     return notes
 
 
 def _summary(place: Place, briefs: list[Brief], page_path: str, place_ids: set[str]) -> list[str]:
     other = "partners_vn" if place.country == "jp" else "partners_jp"
-    items = [
-        f"- **{escape(label('count_briefs'))}:** {len(briefs)}",
-        f"- **{escape(label('period'))}:** {escape(summary.period(briefs))}",
+    items = [f"- **{escape(label('count_briefs'))}:** {len(briefs)}"]
+    items += [
+        f"- **{escape(name)}:** {escape(text)}" for name, text in summary.period_lines(briefs)
     ]
-    if partner_links := summary.partners(briefs, place.country, page_path):
+    if place.kind != "region" and (
+        partner_links := summary.partners(briefs, place.country, page_path)
+    ):
         items.append(f"- **{escape(label(other))}:** {partner_links}")
     body = [f"## {escape(label('summary'))}", "\n".join(items)]
     if ties := summary.ties(briefs, place_ids, page_path):
@@ -198,10 +246,10 @@ def _summary(place: Place, briefs: list[Brief], page_path: str, place_ids: set[s
     return body
 
 
-def print_link(locality_id: str, page_path: str) -> str:
+def print_link(place_id: str, page_path: str) -> str:
     """Raw link to the PDF that `briefing build` writes into the site (not a docs/ file, so
     MkDocs must not try to resolve it); relative to the page's directory URL."""
-    href = posixpath.relpath(f"pdf/{locality_id}.pdf", page_url(page_path))
+    href = html_href(pdf_path(place_id), page_path)
     return f'<a href="{html.escape(href)}" class="print-pdf">{escape(label("print_pdf"))}</a>'
 
 
@@ -211,32 +259,37 @@ def chart_file(place_id: str) -> str:
     return f"{kind}/{place_id}-sectors.svg"
 
 
-def locality_page_text(place: Place, listed: LocalityBriefs, with_pages: set[str]) -> str:
-    """One prefecture or province: names, status, summary, briefs, and its former provinces."""
-    places = gazetteer().places
+def _mentioned(listed: LocalityBriefs, target: str) -> list[str]:
+    if not listed.mentioned:
+        return []
+    return [f"## {escape(label('also_mentioned_in'))}", brief_list(listed.mentioned, target)]
+
+
+def locality_page_text(
+    place: Place, listed: LocalityBriefs, with_pages: set[str], print_links: bool = False
+) -> str:
+    """One prefecture or province: names, status, summary, briefs, its former provinces, and
+    the briefs that only mention it."""
     target = locality_page(place.id)
     briefs, history = listed.own, listed.history
-    body = _place_notes(place, target)
+    body = _place_notes(place, target, with_pages)
     feed = locality_feed(place.id) if briefs else None
-    links = [print_link(place.id, target)] + ([feed_link(feed, target)] if feed else [])
-    body.append(" · ".join(links))
-    body += _summary(place, briefs + history, target, {place.id, *place.formed_from})
+    links = [print_link(place.id, target)] if print_links and listed.about else []
+    links += [feed_link(feed, target)] if feed else []
+    if links:
+        body.append(" · ".join(links))
+    if listed.about:
+        body += _summary(place, listed.about, target, {place.id, *place.formed_from})
     body += [f"## {escape(label('briefs'))}", brief_list(briefs, target)]
-    if len(place.formed_from) > 1:
-        names = ", ".join(
-            link(places[p].name, locality_page(p), target)
-            if p in with_pages
-            else escape(places[p].name)
-            for p in place.formed_from
-            if p != place.id
-        )
-        body += [f"## {escape(label('former_provinces'))}", names]
-        if history:
-            body += [f"## {escape(label('history'))}", brief_list(history, target)]
+    if history:
+        body += [f"## {escape(label('history'))}", brief_list(history, target)]
+    body += _mentioned(listed, target)
     return page(place.name, body, feed, keywords=list(place.aliases))
 
 
-def region_page_text(region: Place, briefs: list[Brief], linked: set[str]) -> str:
+def region_page_text(
+    region: Place, briefs: list[Brief], linked: set[str], print_links: bool = False
+) -> str:
     """One region: its members, a summary and the briefs that concern it."""
     target = region_page(region.id)
     places = gazetteer().places
@@ -245,19 +298,35 @@ def region_page_text(region: Place, briefs: list[Brief], linked: set[str]) -> st
         for m in region.members
     )
     body = _place_notes(region, target)[:2] + [f"**{escape(label('members'))}:** {members}"]
+    if print_links:
+        body.append(print_link(region.id, target))
     body += _summary(region, briefs, target, {region.id, *region.members})
     body += [f"## {escape(label('briefs'))}", brief_list(briefs, target)]
     return page(region.name, body, keywords=list(region.aliases))
 
 
-def regions_index(by_region: dict[str, list[Brief]]) -> str:
-    """Every region with its count of briefs."""
-    header = [escape(label("regions")), escape(label("other_names")), escape(label("briefs"))]
-    rows = [
-        _count_cell(r, len(by_region.get(r.id, [])), REGIONS_INDEX, region_page(r.id))
-        for r in gazetteer().regions()
+def region_sets() -> list[tuple[str, list[Place]]]:
+    """Regions as the regions index groups them: Vietnam's socio-economic regions, its other
+    named regions, then Japan's (each in gazetteer order)."""
+    regions = [p for p in gazetteer().places.values() if p.kind == "region"]
+    return [
+        (label("vn_socio_economic"), [r for r in regions if r.country == "vn" and r.scheme]),
+        (label("vn_named_regions"), [r for r in regions if r.country == "vn" and not r.scheme]),
+        (label("jp_regions"), [r for r in regions if r.country == "jp"]),
     ]
-    return page(label("regions_index"), [escape(label("regions_intro")), table(header, rows)])
+
+
+def regions_index(by_region: dict[str, list[Brief]]) -> str:
+    """Every region with its count of briefs, grouped by country and kind."""
+    header = [escape(label("regions")), escape(label("other_names")), escape(label("briefs"))]
+    body = [escape(label("regions_intro"))]
+    for heading, regions in region_sets():
+        rows = [
+            _count_cell(r, len(by_region.get(r.id, [])), REGIONS_INDEX, region_page(r.id))
+            for r in regions
+        ]
+        body += [f"## {escape(heading)}", table(header, rows)]
+    return page(label("regions_index"), body)
 
 
 def sector_page_text(sector_id: str, briefs: list[Brief], linked: set[str]) -> str:
@@ -280,7 +349,7 @@ def sector_page_text(sector_id: str, briefs: list[Brief], linked: set[str]) -> s
     body += [
         feed_link(sector_feed(sector_id), target),
         f"**{escape(label('count_briefs'))}:** {len(briefs)}",
-        brief_table(briefs, target),
+        brief_list(briefs, target),
     ]
     return page(sector.name, body, sector_feed(sector_id), keywords=[])
 
@@ -300,24 +369,26 @@ def sectors_index(by_sector: dict[str, list[Brief]]) -> str:
     return page(label("sectors_index"), [escape(label("sectors_intro")), table(header, rows)])
 
 
-def index_pages(groups: Groups) -> dict[str, str]:
+def index_pages(groups: Groups, finder: Finder, print_links: bool = False) -> dict[str, str]:
     """Every locality, region and sector page with its chart, and their indexes."""
     places = gazetteer().places
     pages: dict[str, str] = {}
-    localities = locality_pages(groups.by_locality)
+    localities = locality_pages(groups.by_locality, groups.by_mention)
     with_pages = set(localities)
-    pages[LOCALITIES_INDEX] = localities_index(
-        {pid: entry.own for pid, entry in localities.items()}
-    )
+    pages[LOCALITIES_INDEX] = localities_index(finder)
     for locality_id, listed in localities.items():
         place = places[locality_id]
-        pages[locality_page(locality_id)] = locality_page_text(place, listed, with_pages)
-        if chart := summary.sector_chart(place, listed.own + listed.history):
+        pages[locality_page(locality_id)] = locality_page_text(
+            place, listed, with_pages, print_links
+        )
+        if chart := summary.sector_chart(place, listed.about):
             pages[chart_file(locality_id)] = chart
     by_region = groups.by_region
     pages[REGIONS_INDEX] = regions_index(by_region)
     for region_id, listed in by_region.items():
-        pages[region_page(region_id)] = region_page_text(places[region_id], listed, with_pages)
+        pages[region_page(region_id)] = region_page_text(
+            places[region_id], listed, with_pages, print_links
+        )
         if chart := summary.sector_chart(places[region_id], listed):
             pages[chart_file(region_id)] = chart
     by_sector = groups.by_sector

@@ -1,56 +1,68 @@
-"""Lists of briefs as they appear on index pages."""
+"""Lists of briefs as they appear on index pages, and the frame of every generated page."""
 
 from __future__ import annotations
 
-from generator.knowledge import label, sectors
+import html
+
+from generator.knowledge import gazetteer, label, sectors
 from generator.model import Brief
 from generator.render.markdown import (
     escape,
     front_matter,
+    has_year,
     language_name,
     link,
     newest_first,
+    outlet_name,
     short_date,
-    table,
 )
 from generator.render.search import search_meta, with_search_aliases
 from generator.text import shorten
 
-
-def brief_table(briefs: list[Brief], page: str) -> str:
-    """Briefs newest first (undated last): date, title, language and sectors."""
-    if not briefs:
-        return escape(label("no_briefs"))
-    rows = [
-        [
-            short_date(brief),
-            link(brief.title, brief.path, page),
-            escape(language_name(brief.language)),
-            escape(", ".join(sectors()[s].name for s in brief.sectors)),
-        ]
-        for brief in sorted(briefs, key=newest_first)
-    ]
-    header = [label("date"), label("brief"), label("language"), label("sectors")]
-    return table([escape(h) for h in header], rows)
-
-
 LEAD_MAX_CHARS = 280
 
 
+def brief_meta(brief: Brief, full: bool = True) -> str:
+    """Places, then (full) sectors, language and outlet of a brief, on one line (escaped)."""
+    places = gazetteer().places
+    parts = [", ".join(places[p].name for p in brief.localities)]
+    if full:
+        parts += [
+            ", ".join(sectors()[s].name for s in brief.sectors),
+            language_name(brief.language),
+            outlet_name(brief) or "",
+        ]
+    return " · ".join(escape(part) for part in parts if part)
+
+
+def brief_block(brief: Brief, page_path: str) -> str:
+    """One brief as one list item: date and title, then places and sectors, then its lead.
+
+    Blank lines separate the item's paragraphs and the items, so that Markdown never folds a
+    brief into the lead of the one before it.
+    """
+    parts = [
+        f"- **{short_date(brief)}** · {link(brief.title, brief.path, page_path)}",
+        f'    <span class="brief-meta">{brief_meta(brief)}</span>',
+    ]
+    if lead := shorten(brief.lead, LEAD_MAX_CHARS):
+        parts.append(f"    {escape(lead)}")
+    return "\n\n".join(parts)
+
+
 def brief_list(briefs: list[Brief], page_path: str) -> str:
-    """Briefs newest first (undated last), each with its date, languages, sectors and lead."""
+    """Briefs newest first, each one block; those without a year follow, under a quiet note."""
     if not briefs:
         return escape(label("no_briefs"))
-    entries = []
-    for brief in sorted(briefs, key=newest_first):
-        details = [escape(language_name(brief.language))]
-        if brief.sectors:
-            details.append(escape(", ".join(sectors()[s].name for s in brief.sectors)))
-        entries.append(
-            f"- **{short_date(brief)}** — {link(brief.title, brief.path, page_path)}"
-            f" · {' · '.join(details)}\n\n    {escape(shorten(brief.lead, LEAD_MAX_CHARS))}"
-        )
-    return "\n".join(entries)
+    ordered = sorted(briefs, key=newest_first)
+    dated = [brief for brief in ordered if has_year(brief)]
+    undated = [brief for brief in ordered if not has_year(brief)]
+    blocks = ["\n\n".join(brief_block(brief, page_path) for brief in dated)] if dated else []
+    if undated:
+        note = label("without_year_group").format(count=len(undated))
+        blocks.append(f'<p class="quiet-group">{html.escape(note)}</p>')
+        blocks.append("\n\n".join(brief_block(brief, page_path) for brief in undated))
+    return "\n\n".join(blocks)
 
 
 def page(
@@ -59,13 +71,17 @@ def page(
     feed: str | None = None,
     keywords: list[str] | None = None,
     searchable: bool = True,
+    hide: tuple[str, ...] = (),
 ) -> str:
     """A generated page: title (and feed) in front matter, the heading, then the body blocks.
 
     With `keywords`, search finds the page by them (and its title) rather than by its full
-    text; with searchable=False, search does not list the page at all.
+    text; with searchable=False, search does not list the page at all. `hide` lists Material's
+    sidebars to leave out ("navigation", "toc") on pages that need the width.
     """
     meta: dict = {"title": title, **({"feed": feed} if feed else {})}
+    if hide:
+        meta["hide"] = list(hide)
     if not searchable:
         meta["search"] = {"exclude": True}
     elif keywords is not None:

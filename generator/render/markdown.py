@@ -8,6 +8,7 @@ import posixpath
 import re
 from functools import cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 from babel import Locale
@@ -92,14 +93,23 @@ def format_date_info(info: DateInfo) -> str:
         )
     else:
         text = format_date(info.start)
-    notes = {
-        "none": label("year_not_stated"),
-        "inferred": label("year_source_inferred"),
-        "related": label("year_source_related"),
-        "override": label("year_source_override"),
-    }
-    note = notes.get(info.year_source)
+    note = year_note(info)
     return escape(text) + (f" *({escape(note)})*" if note else "")
+
+
+def year_note(info: DateInfo) -> str | None:
+    """How the year of a date is known, in words (None when the text states it)."""
+    if info.start is None or info.year_source == "text":
+        return None
+    if info.year_source == "inferred" and info.year_evidence:
+        return label(f"year_evidence_{info.year_evidence.replace('-', '_')}")
+    notes = {
+        "none": "year_not_stated",
+        "inferred": "year_source_inferred",
+        "related": "year_source_related",
+        "override": "year_source_override",
+    }
+    return label(notes[info.year_source]) if info.year_source in notes else None
 
 
 @cache
@@ -109,18 +119,67 @@ def language_name(code: str) -> str:
     return name or code
 
 
+def date_text(info: DateInfo) -> str:
+    """A brief's date at its known precision, or "Date not stated" (plain text)."""
+    return format_date(info.start) if info.start else label("date_unknown")
+
+
 def short_date(brief: Brief) -> str:
-    """The date column of a listing."""
-    if brief.date.start is None:
-        return "—"
-    return escape(format_date(brief.date.start))
+    """The date of a brief in a listing (escaped)."""
+    return escape(date_text(brief.date))
+
+
+def has_year(brief: Brief) -> bool:
+    """True when the brief's date includes a year."""
+    return brief.date.start is not None and brief.date.start.year is not None
 
 
 def newest_first(brief: Brief) -> tuple:
-    """Sort key: dated briefs newest first, then year-unknown ones, then undated, then by id."""
+    """Sort key: briefs with a year newest first (a year or month alone after the dates inside
+    it), then those without a year (by month and day, latest first), then undated, then id."""
     start = brief.date.start
     if start is None:
         return (2, 0, 0, 0, brief.id)
     if start.year is None:
         return (1, 0, -(start.month or 0), -(start.day or 0), brief.id)
     return (0, -start.year, -(start.month or 0), -(start.day or 0), brief.id)
+
+
+def oldest_first(brief: Brief) -> tuple:
+    """Sort key: briefs with a year oldest first (a year or month alone before the dates inside
+    it), then those without a year (by month and day), then undated, then id."""
+    start = brief.date.start
+    if start is None:
+        return (2, 0, 0, 0, brief.id)
+    if start.year is None:
+        return (1, 0, start.month or 0, start.day or 0, brief.id)
+    return (0, start.year, start.month or 0, start.day or 0, brief.id)
+
+
+def outlet_name(brief: Brief) -> str | None:
+    """The publishing outlet: its name when the page shows it, else the source address's
+    domain (without "www."), else None."""
+    if brief.outlet:
+        return brief.outlet
+    host = urlsplit(brief.source_url or "").hostname if brief.source_url else None
+    return host.removeprefix("www.") if host else None
+
+
+def html_href(target: str, page: str) -> str:
+    """URL of docs page `target` as written in raw HTML of docs page `page` (directory URLs:
+    MkDocs does not rewrite links inside raw HTML)."""
+    target_url, page_url = _directory_url(target), _directory_url(page)
+    href = posixpath.relpath(target_url or ".", page_url or ".")
+    if target.endswith(".md"):
+        href = "./" if href == "." else href + "/"
+    return href
+
+
+def _directory_url(docs_path: str) -> str:
+    """Site-relative URL of a docs file: pages as folders, other files as they are."""
+    if not docs_path.endswith(".md"):
+        return docs_path
+    stem = docs_path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index").rstrip("/")
+    return stem

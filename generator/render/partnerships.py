@@ -1,15 +1,21 @@
-"""The partnerships page: Vietnamese × Japanese localities named together, and formal ties."""
+"""The partnerships page: pairs of Vietnamese and Japanese localities named together, ranked,
+then as a matrix of the localities that have partners, then the formal ties."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import html
+from collections import Counter, defaultdict
 
 from generator.knowledge import gazetteer, label
 from generator.model import Brief
 from generator.render import summary
 from generator.render.listing import brief_list, page
-from generator.render.markdown import escape, link, table
+from generator.render.markdown import date_text, escape, html_href, link, newest_first
 from generator.render.paths import PARTNERSHIPS, locality_page
+from generator.render.tilemap import count_text
+
+# Matrix cells are shaded like the map: more briefs, darker.
+CELL_SHADES = 4
 
 
 def pair_page(vn_id: str, jp_id: str) -> str:
@@ -27,27 +33,125 @@ def pairs(briefs: list[Brief]) -> dict[tuple[str, str], list[Brief]]:
     return dict(sorted(grouped.items()))
 
 
-def partnerships_page(grouped: dict[tuple[str, str], list[Brief]], briefs: list[Brief]) -> str:
-    """The matrix of pairs (counts linking to pair pages) and the list of formal ties."""
+def _pair_ties(vn_id: str, jp_id: str, listed: list[Brief]) -> list[tuple[Brief, object]]:
+    return [
+        (brief, tie)
+        for brief in listed
+        for tie in brief.ties
+        if summary.tie_concerns(tie, {vn_id}) and summary.tie_concerns(tie, {jp_id})
+    ]
+
+
+def _latest(listed: list[Brief]) -> Brief:
+    return sorted(listed, key=newest_first)[0]
+
+
+def ranked(grouped: dict[tuple[str, str], list[Brief]]) -> list[tuple[str, str]]:
+    """Pairs by number of briefs, then by latest event (newest first), then by name."""
     places = gazetteer().places
-    vn_ids = sorted({vn for vn, _ in grouped}, key=lambda p: places[p].names["en"])
-    jp_ids = sorted({jp for _, jp in grouped}, key=lambda p: places[p].names["en"])
-    header = [""] + [link(places[j].name, locality_page(j), PARTNERSHIPS) for j in jp_ids]
+
+    def key(pair: tuple[str, str]) -> tuple:
+        listed = grouped[pair]
+        return (-len(listed), newest_first(_latest(listed)), *(places[p].name for p in pair))
+
+    return sorted(grouped, key=key)
+
+
+def ranked_list(grouped: dict[tuple[str, str], list[Brief]]) -> str:
+    """Every pair as one numbered line: its briefs, latest date and formal ties."""
+    places = gazetteer().places
+    lines = []
+    for vn_id, jp_id in ranked(grouped):
+        listed = grouped[(vn_id, jp_id)]
+        name = label("pair_title").format(vn=places[vn_id].name, jp=places[jp_id].name)
+        latest = label("pair_latest").format(date=date_text(_latest(listed).date))
+        details = [count_text(len(listed)), latest]
+        if ties := _pair_ties(vn_id, jp_id, listed):
+            details.append(
+                "; ".join(
+                    label("tie_" + tie.kind)
+                    + (f" ({year})" if (year := summary.tie_year(tie, b)) else "")
+                    for b, tie in ties
+                )
+            )
+        lines.append(
+            f"1. {link(name, pair_page(vn_id, jp_id), PARTNERSHIPS)} — "
+            + escape(" · ".join(details))
+        )
+    return "\n".join(lines)
+
+
+def _axis(grouped: dict[tuple[str, str], list[Brief]], side: int) -> list[str]:
+    """One country's localities with partners, those with most briefs in pairs first."""
+    places = gazetteer().places
+    totals = Counter()
+    for pair, listed in grouped.items():
+        totals[pair[side]] += len(listed)
+    return sorted(totals, key=lambda p: (-totals[p], places[p].name))
+
+
+def matrix(grouped: dict[tuple[str, str], list[Brief]]) -> str:
+    """The pair matrix as raw HTML: only localities with partners; the header row and the
+    first column stay in view while it scrolls (site.css), each count links to its pair."""
+    places = gazetteer().places
+    vn_ids, jp_ids = _axis(grouped, 0), _axis(grouped, 1)
+    largest = max(len(listed) for listed in grouped.values())
+
+    def href(target: str) -> str:
+        return html.escape(html_href(target, PARTNERSHIPS))
+
+    head = "".join(
+        f'<th scope="col"><a href="{href(locality_page(j))}">'
+        f"<span>{html.escape(places[j].name)}</span></a></th>"
+        for j in jp_ids
+    )
     rows = []
     for vn_id in vn_ids:
-        row = [link(places[vn_id].name, locality_page(vn_id), PARTNERSHIPS)]
+        cells = []
         for jp_id in jp_ids:
             listed = grouped.get((vn_id, jp_id))
-            row.append(
-                link(str(len(listed)), pair_page(vn_id, jp_id), PARTNERSHIPS) if listed else ""
+            if not listed:
+                cells.append("<td></td>")
+                continue
+            shade = 1 + (CELL_SHADES - 1) * (len(listed) - 1) // max(largest - 1, 1)
+            name = label("pair_title").format(vn=places[vn_id].name, jp=places[jp_id].name)
+            title = html.escape(f"{name}: {count_text(len(listed))}")
+            cells.append(
+                f'<td class="shade-{shade}"><a href="{href(pair_page(vn_id, jp_id))}" '
+                f'title="{title}" aria-label="{title}">{len(listed)}</a></td>'
             )
-        rows.append(row)
+        partners = sum(1 for j in jp_ids if (vn_id, j) in grouped)
+        rows.append(
+            f'<tr><th scope="row"><a href="{href(locality_page(vn_id))}">'
+            f"{html.escape(places[vn_id].name)}</a> "
+            f'<span class="partner-count">({partners})</span></th>{"".join(cells)}</tr>'
+        )
+    caption = html.escape(label("matrix_caption"))
+    corner = html.escape(label("matrix_corner"))
+    return (
+        f'<div class="pair-matrix" tabindex="0" role="region" aria-label="{caption}">\n'
+        f'<table class="matrix">\n<caption>{caption}</caption>\n'
+        f'<thead><tr><th scope="col" class="corner">{corner}</th>{head}</tr></thead>\n'
+        f"<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>"
+    )
+
+
+def partnerships_page(grouped: dict[tuple[str, str], list[Brief]], briefs: list[Brief]) -> str:
+    """Ranked pairs, the matrix of localities with partners, and the formal ties."""
     body = [escape(label("partnerships_intro"))]
-    body.append(table(header, rows) if rows else escape(label("no_briefs")))
-    every_place = set(places)
-    if ties := summary.ties(briefs, every_place, PARTNERSHIPS):
+    if not grouped:
+        body.append(escape(label("no_briefs")))
+        return page(label("partnerships"), body)
+    body += [
+        f"## {escape(label('pairs_ranked'))}",
+        ranked_list(grouped),
+        f"## {escape(label('pair_matrix'))}",
+        escape(label("matrix_intro")),
+        matrix(grouped),
+    ]
+    if ties := summary.ties(briefs, set(gazetteer().places), PARTNERSHIPS):
         body += [f"## {escape(label('formal_ties'))}", "\n".join(f"- {t}" for t in ties)]
-    return page(label("partnerships"), body)
+    return page(label("partnerships"), body, hide=("navigation", "toc"))
 
 
 def partnership_pages(briefs: list[Brief]) -> dict[str, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from generator.knowledge import gazetteer
+
 GENERATED_ROOTS = (
     "briefs",
     "localities",
@@ -34,6 +36,13 @@ def region_page(region_id: str) -> str:
 def sector_page(sector_id: str) -> str:
     """docs path of a sector page, e.g. sectors/agriculture.md."""
     return f"sectors/{sector_id}.md"
+
+
+def pdf_path(place_id: str) -> str:
+    """Site path of a printed brief (not a docs/ file: `briefing build` writes it into the
+    site): pdf/vn/quang-ninh.pdf for a locality, pdf/regions/jp/kyushu.pdf for a region."""
+    kind = "regions/" if gazetteer().places[place_id].kind == "region" else ""
+    return f"pdf/{kind}{place_id}.pdf"
 
 
 def is_generated(path: str) -> bool:

@@ -11,27 +11,36 @@ from N), then prints the median wall time and peak memory (/usr/bin/time -v) of:
      again with nothing changed; the same with the per-locality PDFs (rendered on 2 workers)
   5. the peer: plain `mkdocs build` with Material's defaults over the same Markdown,
      (a) with every page in the navigation and (b) with brief pages out of it,
-and the ratios, the size of the built site and of its search index.
+and the ratios, the size of the built site, and search: Pagefind's indexing time alone, the
+size of its index (site/pagefind/) and the bytes a reader's browser downloads for a two-word
+query typed into the search box of the home page, first query included (headless Chromium,
+served uncompressed, so scripts count at full size).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT))
 from extract_speed import synthetic_sources  # noqa: E402
 
 from generator.write import INPUTS, MANIFEST, read_manifest  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+SEARCH_QUERIES = ("hop tac", "gunma tourism")  # two words each: Vietnamese unaccented, English
 
 PEER_CONFIG = """site_name: Peer
 theme:
@@ -100,6 +109,85 @@ def peer_build(project: Path, nav: str, name: str) -> tuple[float, float, Path]:
     return wall, peak, peer / "site"
 
 
+class CountingHandler(SimpleHTTPRequestHandler):
+    """Serves the site quietly and counts the bytes of the files it sends (a web worker's
+    requests are not in the page's network log)."""
+
+    sent: list[tuple[str, int]] = []
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        pass
+
+    def copyfile(self, source, outputfile) -> None:
+        data = source.read()
+        # Pagefind's index files are gzip already; a host compresses its scripts and JSON.
+        compressible = self.path.split("?")[0].endswith((".js", ".json"))
+        zipped = len(gzip.compress(data)) if compressible else len(data)
+        CountingHandler.sent.append((self.path, len(data), zipped))
+        outputfile.write(data)
+
+
+def query_bytes(site: Path, query: str, work: Path) -> tuple[int, int, int, int]:
+    """Bytes the server sends for one query typed on the home page (after the page itself has
+    loaded), the same with HTTP compression of scripts and JSON, requests, and results."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from tests.browser import chromium
+
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with chromium(work) as driver:
+            driver.get(url)
+            WebDriverWait(driver, 30).until(
+                lambda d: d.execute_script("return document.readyState") == "complete"
+            )
+            CountingHandler.sent.clear()  # the page's own load is not the query's
+            box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
+            box.click()
+            box.send_keys(query)
+            WebDriverWait(driver, 120).until(
+                lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item")
+            )
+            driver.execute_script("return new Promise(done => setTimeout(done, 2000))")
+            status = driver.find_element(By.CSS_SELECTOR, ".md-search-result__meta").text
+    finally:
+        server.shutdown()
+        server.server_close()
+    sent = list(CountingHandler.sent)
+    results = int((re.findall(r"\d+", status) or ["0"])[0])
+    raw = sum(size for _, size, _ in sent)
+    return raw, sum(zipped for _, _, zipped in sent), len(sent), results
+
+
+def search_rows(count: int, site: Path, work: Path) -> list[str]:
+    """Pagefind's indexing time alone, its index size, and the bytes of one query."""
+    index = [
+        sys.executable,
+        "-P",
+        "-c",
+        "import sys; from generator.site import index_site; index_site(sys.argv[1])",
+        str(site),
+    ]
+    wall, peak = timed(index, site.parent)
+    rows = [f"| {count} | search: Pagefind indexing of the built site | {wall:.2f} | {peak:.0f} |"]
+    rows.append(
+        f"| {count} | search index, site/pagefind (MiB) | {size_mib(site / 'pagefind'):.1f} | |"
+    )
+    for query in SEARCH_QUERIES:
+        raw, zipped, requests, results = query_bytes(site, query, work / "chromium")
+        rows.append(
+            f'| {count} | search: KiB downloaded for "{query}", first query ({requests} '
+            f"requests, {results} results; {zipped / 1024:.0f} KiB if the host compresses "
+            f"scripts) | {raw / 1024:.0f} | |"
+        )
+    return rows
+
+
 def from_scratch(project: Path) -> None:
     """Remove every cache and generated file (those in the generator's manifest), as on a
     fresh clone."""
@@ -158,9 +246,7 @@ def bench(count: int, repeat: int, full_nav: bool, pdfs: bool, work: Path) -> li
     rows.append(f"| {count} | ratio site build / peer (nav out) | {build_wall / out_wall:.2f} | |")
     site = project / "site"
     rows.append(f"| {count} | site size (MiB) | {size_mib(site):.1f} | |")
-    index = site / "search" / "search_index.json"
-    rows.append(f"| {count} | search index (MiB) | {index.stat().st_size / 2**20:.1f} | |")
-    return rows
+    return rows + search_rows(count, site, project.parent)
 
 
 def main() -> None:

@@ -1,24 +1,146 @@
-"""Site stage: MkDocs renders docs/ into site/, or serves it with live reload."""
+"""Site stage: MkDocs renders docs/ into site/ and Pagefind indexes it for search, or both
+are served with live reload."""
 
 from __future__ import annotations
 
 import datetime
+import gzip
+import hashlib
+import json
+import logging
 import os
+import re
+import shutil
+import subprocess
+import time
 from pathlib import Path
 
+import cbor2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 
 from generator.model import Brief
 
+log = logging.getLogger("generator")
+
 HOOKS_DIR = Path(__file__).parent / "hooks"
 SERVE_HOOK = HOOKS_DIR / "regenerate.py"
 SAFETY_HOOK = HOOKS_DIR / "escape_meta.py"
-SEARCH_HOOK = HOOKS_DIR / "search_entries.py"
+SEARCH_HOOK = HOOKS_DIR / "search_page.py"
 SHARED_HOOK = HOOKS_DIR / "shared_blocks.py"
 DATA_DIR = Path(__file__).parent / "data"
 GZIP_TIME_MAX = 2**32 - 1
+SEARCH_INDEX_HOOK = HOOKS_DIR / "search_index.py"
+
+SEARCH_BUNDLE = "pagefind"  # the index's folder in site/, where the search box loads it from
+# Pagefind indexes each page's article (not the header, navigation or footer), without the
+# headings' permalink signs and a brief's fact card (its facts are filters and meta:
+# generator/render/pagefind.py).
+SEARCH_OPTIONS = ["--root-selector", "article", "--exclude-selectors", ".fact-card, .headerlink"]
+# Pagefind's own search interfaces, which the site does not use (its box is
+# overrides/assets/javascripts/search.js, on pagefind.js).
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+# Pagefind notes that Vietnamese, Japanese, Chinese and Korean have no stemmer: expected (words
+# are matched whole or by prefix), so not a warning.
+STEMMING_NOTE = re.compile(r"^(Note: Pagefind doesn't support stemming|Search will still work)")
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not index the site."""
+
+
+def pagefind_binary() -> Path:
+    """The Pagefind binary of the pinned `pagefind[extended]` package (it segments Chinese
+    and Japanese; the plain binary does not)."""
+    from pagefind_bin_extended import get_executable
+
+    return get_executable()
+
+
+SIGNATURE = b"pagefind_dcd"  # what Pagefind's files start with once decompressed
+META_FILTERS = 3  # position of the (filter name, chunk file) list in a language's .pf_meta
+
+
+def _read_pagefind(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise ValueError(f"{path}: not a Pagefind file")
+    return cbor2.loads(data[len(SIGNATURE) :])
+
+
+def _encode_pagefind(language: str, value, digits: int) -> tuple[str, bytes]:
+    """A value encoded as Pagefind's files are (gzip of signature + CBOR), and its name
+    (language and content hash, as Pagefind names them)."""
+    data = gzip.compress(SIGNATURE + cbor2.dumps(value), mtime=0)
+    name = f"{language}_{hashlib.sha256(data).hexdigest()[:digits]}"
+    return name, data
+
+
+def canonical_bundle(bundle: Path) -> None:
+    """Rewrite the parts of a Pagefind bundle that Pagefind 1.5.2 writes in hash-map order
+    (filter values, filter lists, languages), sorted, so the same site gives the same bytes.
+
+    Each language's filter chunks are re-encoded with their values sorted and renamed by
+    content; its .pf_meta then names them, in filter-name order; pagefind-entry.json names
+    the new .pf_meta files, languages sorted. Page, word and fragment files are left as they
+    are: Pagefind already writes them the same each time."""
+    entry_file = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text(encoding="utf-8"))
+    for language, info in entry["languages"].items():
+        meta_file = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read_pagefind(meta_file)
+        filters = []
+        for name, chunk in meta[META_FILTERS]:
+            chunk_file = bundle / "filter" / f"{chunk}.pf_filter"
+            filter_name, values = _read_pagefind(chunk_file)
+            new_chunk, data = _encode_pagefind(language, [filter_name, sorted(values)], 7)
+            chunk_file.unlink()
+            (bundle / "filter" / f"{new_chunk}.pf_filter").write_bytes(data)
+            filters.append([name, new_chunk])
+        meta[META_FILTERS] = sorted(filters)
+        new_meta, data = _encode_pagefind(language, meta, 10)
+        meta_file.unlink()
+        (bundle / f"pagefind.{new_meta}.pf_meta").write_bytes(data)
+        info["hash"] = new_meta
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    entry_file.write_text(
+        json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+
+
+def index_site(site_dir: Path) -> float:
+    """Write the Pagefind search index of a built site into site/pagefind/; seconds taken."""
+    started = time.perf_counter()
+    shutil.rmtree(Path(site_dir) / SEARCH_BUNDLE, ignore_errors=True)
+    command = [str(pagefind_binary()), "--site", str(site_dir), "--output-subdir", SEARCH_BUNDLE]
+    result = subprocess.run(
+        [*command, *SEARCH_OPTIONS, "--quiet"], capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed on {site_dir}: {result.stderr or result.stdout}")
+    for line in filter(None, map(str.strip, (result.stderr + result.stdout).splitlines())):
+        level = logging.INFO if STEMMING_NOTE.match(line) else logging.WARNING
+        log.log(level, "Pagefind: %s", line)
+    for name in UNUSED_BUNDLE_FILES:
+        (Path(site_dir) / SEARCH_BUNDLE / name).unlink(missing_ok=True)
+    try:
+        canonical_bundle(Path(site_dir) / SEARCH_BUNDLE)
+    except (OSError, ValueError, TypeError, KeyError, IndexError) as error:
+        # Only a Pagefind other than the pinned 1.5.2 would write a bundle shaped otherwise.
+        message = f"Pagefind's index in {site_dir} has an unknown form: {error}"
+        raise SearchIndexError(message) from error
+    seconds = time.perf_counter() - started
+    log.info("Search index written to %s in %.2f s", Path(site_dir) / SEARCH_BUNDLE, seconds)
+    return seconds
 
 
 def source_date_epoch(briefs: list[Brief]) -> int:
@@ -62,6 +184,7 @@ def build_site(
             **options,
         )
         mkdocs_build(config)
+        index_site(site_dir)
     finally:
         if own_epoch:
             del os.environ["SOURCE_DATE_EPOCH"]
@@ -69,7 +192,8 @@ def build_site(
 
 def serve_site(config_file: Path, seeds_dir: Path, docs_dir: Path, dev_addr: str | None) -> None:
     """Serve with live reload; a change in seeds/ or in the generator's data files regenerates
-    the pages before each rebuild (the hook runs `briefing generate` in a fresh process)."""
+    the pages before each rebuild (the hook runs `briefing generate` in a fresh process), and
+    each rebuild is indexed for search."""
     os.environ["BRIEFING_SEEDS"] = str(seeds_dir.resolve())
     os.environ["BRIEFING_DOCS"] = str(docs_dir.resolve())
     os.environ["BRIEFING_CONFIG"] = str(config_file.resolve())
@@ -78,6 +202,12 @@ def serve_site(config_file: Path, seeds_dir: Path, docs_dir: Path, dev_addr: str
         livereload=True,
         watch=[str(seeds_dir), str(DATA_DIR)],
         docs_dir=str(docs_dir),
-        hooks=[str(SAFETY_HOOK), str(SEARCH_HOOK), str(SHARED_HOOK), str(SERVE_HOOK)],
+        hooks=[
+            str(SAFETY_HOOK),
+            str(SEARCH_HOOK),
+            str(SHARED_HOOK),
+            str(SERVE_HOOK),
+            str(SEARCH_INDEX_HOOK),
+        ],
         **({"dev_addr": dev_addr} if dev_addr else {}),
     )

@@ -40,7 +40,8 @@ def mkdocs_build(
 ) -> subprocess.CompletedProcess:
     """Run the real strict MkDocs build of the project's (or another) mkdocs.yml over `docs`."""
     return subprocess.run(
-        [sys.executable, "-c", BUILD_SCRIPT, str(config), str(docs), str(site)],
+        # -P: the project's generator/hooks folder must not shadow the installed package.
+        [sys.executable, "-P", "-c", BUILD_SCRIPT, str(config), str(docs), str(site)],
         cwd=config.parent,
         capture_output=True,
         text=True,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,7 +12,6 @@ import pytest
 from generator.knowledge import gazetteer, sectors
 from generator.pipeline import generate
 from generator.render.paths import locality_page, region_page, sector_page
-from generator.text import fold
 
 from .conftest import copy_project, mkdocs_build
 
@@ -123,27 +120,82 @@ def test_same_event_briefs_link_each_other(built: tuple[Path, list]) -> None:
             assert page_url(by_id[other].path) in links_of(site, brief.path)
 
 
-def test_search_index_has_one_keywords_entry_per_brief(built: tuple[Path, list]) -> None:
-    """Briefs are indexed once each, by title, places, sectors and lead (not section by
-    section), with accent-free forms; hand-written pages keep Material's full-text entries."""
+class SearchData(HTMLParser):
+    """What Pagefind reads from a page: <html lang>, filters, meta, sort keys, ignored tags."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.filters: dict[str, list[str]] = {}
+        self.meta: dict[str, str] = {}
+        self.sorts: dict[str, str] = {}
+        self.ignored: list[str] = []
+        self._open: tuple[dict, str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "html":
+            self.lang = attributes.get("lang") or ""
+        if "data-pagefind-ignore" in attributes:
+            self.ignored.append(tag)
+        for kind, target in (("filter", self.filters), ("meta", self.meta), ("sort", self.sorts)):
+            if f"data-pagefind-{kind}" in attributes:
+                self._open = (target, attributes[f"data-pagefind-{kind}"])
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            target, key = self._open
+            if isinstance(target.get(key, []), list) and target is self.filters:
+                target.setdefault(key, []).append(data)
+            else:
+                target[key] = data
+            self._open = None
+
+
+def search_data(page: Path) -> SearchData:
+    parser = SearchData()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_brief_pages_declare_their_language_filters_and_meta(built: tuple[Path, list]) -> None:
+    """Pagefind segments and stems a brief in its own language and files it under the
+    filters and names of its front matter (escaped: see test_safety)."""
     site, briefs = built
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    by_location: dict[str, list[dict]] = {}
-    for entry in index["docs"]:
-        by_location.setdefault(entry["location"].split("#")[0], []).append(entry)
     places = gazetteer().places
     for brief in briefs:
-        entries = by_location[page_url(brief.path).lstrip("/")]
-        assert len(entries) == 1, entries
-        text = html.unescape(entries[0]["text"])
-        for place_id in brief.localities:
-            assert places[place_id].name in text
-            assert set(fold(places[place_id].name).split()) <= set(text.split())
-        for sector_id in brief.sectors:
-            assert sectors()[sector_id].name in text
-        assert html.unescape(entries[0]["title"]) == brief.title
-    # Material's full-text entry for the hand-written page
-    assert "the generator never changes it" in by_location["about/"][0]["text"]
+        data = search_data(html_path(site, brief.path))
+        assert data.lang == brief.language
+        names = [places[p].name for p in brief.localities]
+        assert data.filters["locality"] == names
+        assert data.filters["sector"] == [sectors()[s].name for s in brief.sectors]
+        assert data.filters["country"]
+        assert data.meta["places"] == ", ".join(names)
+        assert set(data.meta["names"].split()) >= {
+            word for p in brief.localities for word in places[p].names["en"].split()
+        }
+        iso = brief.date.date or "0000"  # undated last, then year unknown (--MM-DD)
+        assert data.sorts["date"] == ("0000" + iso[1:] if iso.startswith("--") else iso)
+        if brief.date.start and brief.date.start.year:
+            assert data.filters["year"] == [str(brief.date.start.year)]
+    # Hand-written and listing pages keep the site's language.
+    assert search_data(html_path(site, "about.md")).lang == "en"
+    assert search_data(html_path(site, "localities/jp/gunma.md")).lang == "en"
+
+
+def test_listing_pages_are_searched_by_summary_and_names_not_their_lists(
+    built: tuple[Path, list],
+) -> None:
+    site, _ = built
+    gunma = search_data(html_path(site, "localities/jp/gunma.md"))
+    assert "ul" in gunma.ignored
+    assert "群馬" in gunma.meta["subject"].split()
+    timeline = search_data(html_path(site, "timeline.md"))
+    assert "ul" in timeline.ignored and "article" not in timeline.ignored
+    about = search_data(html_path(site, "about.md"))
+    assert about.ignored == []  # a hand-written page is indexed whole
+    pair = next(site.glob("partnerships/*--*/index.html"))
+    assert "article" in search_data(pair).ignored  # pair pages stay out of search
 
 
 def _page_as_read(page: Path, site: Path) -> str:
@@ -159,7 +211,12 @@ def test_shared_blocks_give_the_pages_material_would_render(
     """Rendering the navigation once per folder (hooks/shared_blocks.py) changes no page."""
     site, _ = built
     plain = copy_project(tmp_path)
-    (plain / "overrides" / "main.html").write_text('{% extends "base.html" %}\n', encoding="utf-8")
+    main = plain / "overrides" / "main.html"
+    # Each shared block rendered as Material renders it, the rest of main.html (search) kept.
+    main.write_text(
+        re.sub(r'shared_block\("\w+", page, (\w+)\)', r"\1()", main.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
     config = plain / "mkdocs.yml"
     config.write_text(
         "\n".join(

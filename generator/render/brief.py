@@ -7,7 +7,6 @@ from typing import Any
 from generator.knowledge import gazetteer, label, sectors
 from generator.model import Brief
 from generator.render import summary
-from generator.render.listing import LEAD_MAX_CHARS
 from generator.render.markdown import (
     escape,
     format_date_info,
@@ -16,9 +15,8 @@ from generator.render.markdown import (
     link,
     outlet_name,
 )
+from generator.render.pagefind import brief_block
 from generator.render.paths import locality_page, region_page, sector_page
-from generator.render.search import search_meta
-from generator.text import shorten
 
 RELATED_SHOWN = 10  # a big event reported by dozens of outlets must not bury the brief
 SAFE_URL_CHARS = set(
@@ -121,25 +119,16 @@ def fact_card(brief: Brief, by_id: dict[str, Brief]) -> list[str]:
     return [f"- **{escape(name)}:** {value}" for name, value in rows if value]
 
 
-def search_items(brief: Brief) -> list[str]:
-    """What search finds a brief by: its title, places, sectors and lead."""
-    places = gazetteer().places
-    named = [*brief.localities, *brief.cities, *brief.regions]
-    return [
-        brief.title,
-        *(places[place_id].name for place_id in named),
-        *(sectors()[sector_id].name for sector_id in brief.sectors),
-        shorten(brief.lead, LEAD_MAX_CHARS),
-    ]
-
-
 def render_brief(brief: Brief, by_id: dict[str, Brief]) -> str:
     """The whole Markdown page of a brief."""
     card = "\n".join("    " + line for line in fact_card(brief, by_id))
     parts = [
-        front_matter(brief_front_matter(brief) | search_meta(search_items(brief))),
+        front_matter(brief_front_matter(brief)),
         f"# {escape(brief.title)}",
-        f'!!! abstract "{label("fact_card")}"\n\n{card}',
+        brief_block(brief),
+        # The fact-card class keeps the card out of the search index (generator/site.py): its
+        # facts are the block's filters and meta, and its titles of other briefs would match.
+        f'!!! abstract fact-card "{label("fact_card")}"\n\n{card}',
     ]
     if brief.title_generated:
         parts.append(f"*{escape(label('title_generated'))}*")

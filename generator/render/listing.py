@@ -16,7 +16,7 @@ from generator.render.markdown import (
     outlet_name,
     short_date,
 )
-from generator.render.search import search_meta, with_search_aliases
+from generator.render.pagefind import names_block
 from generator.text import shorten
 
 LEAD_MAX_CHARS = 280
@@ -75,19 +75,19 @@ def page(
 ) -> str:
     """A generated page: title (and feed) in front matter, the heading, then the body blocks.
 
-    With `keywords`, search finds the page by them (and its title) rather than by its full
-    text; with searchable=False, search does not list the page at all. `hide` lists Material's
-    sidebars to leave out ("navigation", "toc") on pages that need the width.
+    Search finds the page by its heading, its text and its `keywords` (other names, hidden),
+    not by the lists and tables of briefs it shows (each brief is found on its own page); with
+    searchable=False, not at all. Front matter `search_scope` (summary or none) tells
+    generator/hooks/search_page.py. `hide` lists Material's sidebars to leave out
+    ("navigation", "toc") on pages that need the width.
     """
-    meta: dict = {"title": title, **({"feed": feed} if feed else {})}
+    scope = "summary" if searchable else "none"
+    meta: dict = {"title": title, **({"feed": feed} if feed else {}), "search_scope": scope}
     if hide:
         meta["hide"] = list(hide)
-    if not searchable:
-        meta["search"] = {"exclude": True}
-    elif keywords is not None:
-        meta.update(search_meta([title, *keywords]))
-    text = "\n\n".join([front_matter(meta), f"# {escape(title)}", *body]) + "\n"
-    return with_search_aliases(text) if searchable and keywords is None else text
+    names = names_block(keywords or []) if searchable else ""
+    blocks = [front_matter(meta), f"# {escape(title)}", *([names] if names else []), *body]
+    return "\n\n".join(blocks) + "\n"
 
 
 def feed_link(feed: str, page_path: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from generator.schema import CityEntry, DataError, PlaceEntry, check_gazetteer, validate
+from generator.text import fold
 
 DATA_FILES = (
     "gazetteer.yaml",
@@ -140,12 +141,43 @@ def after_merger(iso_date: str | None) -> bool:
     return iso_date >= MERGER_DATE[: len(iso_date)]
 
 
+# Korean and Chinese write a place with or without these (후쿠오카현 and 후쿠오카, 东京都 and
+# 东京): an alias that ends with one also counts without it (a short stem then needs its
+# qualifier, like any short name).
+SUFFIXES = {"hangul": "현성부도시군", "han": "県县省市府都"}
+
+
+def _script_of(char: str) -> str | None:
+    if "\uac00" <= char <= "\ud7a3":
+        return "hangul"
+    return "han" if "\u4e00" <= char <= "\u9fff" else None
+
+
+def _with_stems(entry: PlaceEntry) -> tuple[str, ...]:
+    """A prefecture's or province's aliases, and each Hangul or Chinese one's stem without
+    its suffix (Hangul only when its Japanese name has a suffix too: the 도 of 홋카이도 is
+    part of 北海道)."""
+    aliases = list(entry.aliases)
+    if entry.kind not in ("prefecture", "province", "municipality"):
+        return tuple(aliases)
+    suffixed = entry.name.get("ja", "")[-1:] in SUFFIXES["han"]
+    stems = [
+        alias[:-1]
+        for alias in aliases
+        if len(alias) >= 3
+        and (kind := _script_of(alias[0]))
+        and alias[-1] in SUFFIXES[kind]
+        and (kind == "han" or suffixed)
+    ]
+    return tuple(dict.fromkeys([*aliases, *stems]))
+
+
 def _place(entry: PlaceEntry) -> Place:
     return Place(
         id=entry.id,
         kind=entry.kind,
         names=dict(entry.name),
-        aliases=tuple(entry.aliases),
+        aliases=_with_stems(entry),
         needs_qualifier=tuple(entry.needs_qualifier),
         parent=entry.parent,
         region=entry.region,
@@ -159,11 +191,24 @@ def _place(entry: PlaceEntry) -> Place:
     )
 
 
-def _generated_city(entry: CityEntry) -> Place:
-    """A city written by the tool: its names count only beside a qualifier or its
-    prefecture/province (many are also surnames or words), except long non-Latin forms."""
+LONG_NAME = 7  # letters of a Latin town name that is not also a common word
+
+
+def _generated_city(entry: CityEntry, surnames: frozenset[str]) -> Place:
+    """A city written by the tool. Short names, and names that are also Japanese family
+    names, count only beside a qualifier or the city's prefecture or province; long names,
+    Vietnamese names and long non-Latin forms count on their own."""
     country = entry.id.split("/", 1)[0]
     latin = [entry.name, *entry.latin]
+    bare = [
+        n
+        for n in latin
+        if country == "vn"
+        and " " in n  # two syllables or more: "Châu Đốc", not "Chũ"
+        or country == "jp"
+        and len(fold(n)) >= LONG_NAME
+        and fold(n).casefold() not in surnames
+    ]
     vietnamese = next((n for n in latin if not n.isascii()), entry.name)
     names = {"en": min(latin, key=lambda n: (not n.isascii(), len(n)))}
     names["vi"] = vietnamese if country == "vn" else names["en"]
@@ -181,8 +226,10 @@ def _generated_city(entry: CityEntry) -> Place:
         id=entry.id,
         kind="city",
         names=names,
-        aliases=tuple(n for n in other if len(n) >= 3),
-        needs_qualifier=tuple(dict.fromkeys([*latin, *(n for n in other if len(n) < 3)])),
+        aliases=tuple([*bare, *(n for n in other if len(n) >= 3)]),
+        needs_qualifier=tuple(
+            dict.fromkeys([*(n for n in latin if n not in bare), *(n for n in other if len(n) < 3)])
+        ),
         parent=entry.parent,
         region=None,
         iso=None,
@@ -203,12 +250,26 @@ def gazetteer() -> Gazetteer:
     curated = typed("gazetteer.yaml")
     places = {entry.id: _place(entry) for entry in curated.places}
     covered = {(p.parent, p.names["en"].casefold()) for p in places.values() if p.kind == "city"}
+    rules = typed("place_rules.yaml")
+    surnames = frozenset(fold(name).casefold() for name in rules.japanese_surnames)
     for entry in typed("cities.yaml").cities:
-        city = _generated_city(entry)
+        city = _generated_city(entry, surnames)
         if city.id not in places and (city.parent, city.names["en"].casefold()) not in covered:
             places[city.id] = city
     check_gazetteer(places)
-    return Gazetteer(_shared_forms_qualified(places))
+    return Gazetteer(_shared_forms_qualified(_capitals_qualified(places)))
+
+
+def _capitals_qualified(places: dict[str, Place]) -> dict[str, Place]:
+    """A city named like its prefecture or province (Osaka, Akita) is that city only beside
+    a city word ("ville d'Osaka", "thành phố Akita"); alone, the name is the prefecture's."""
+    for place_id, place in places.items():
+        parent = places.get(place.parent or "")
+        if place.kind == "city" and parent and place.names["en"] == parent.names["en"]:
+            bare = (place.names["en"], fold(place.names["en"]))
+            extra = tuple(n for n in dict.fromkeys(bare) if n not in place.needs_qualifier)
+            places[place_id] = replace(place, needs_qualifier=place.needs_qualifier + extra)
+    return places
 
 
 def _shared_forms_qualified(places: dict[str, Place]) -> dict[str, Place]:

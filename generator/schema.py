@@ -70,16 +70,31 @@ class Qualifiers(Strict):
     after: list[str]
 
 
+class PlaceContexts(Strict):
+    institution_before: list[str]
+    institution_after: list[str]
+    person_before: list[str]
+    given_name_after: str
+    dateline_after: str
+    nearby_before: list[str]
+    nearby_after: list[str]
+    list_places: int
+
+
 class PlaceRules(Strict):
     qualifiers: dict[str, Qualifiers]
     window_before: int
     parent_window: int
     safe_short_names: list[str]
-    short_name_qualifiers: dict[Literal["han", "hangul"], list[str]]
+    short_name_qualifiers: dict[
+        Literal["han", "hangul"], dict[Literal["locality", "city", "region"], list[str]]
+    ]
     korean_particles: list[str]
     blocked_phrases: list[str]
     vietnamese_surnames: list[str]
     person_suffixes: list[str]
+    contexts: PlaceContexts
+    japanese_surnames: list[str]
 
 
 class SectorEntry(Strict):
@@ -143,8 +158,15 @@ class DatesFile(Strict):
 
 
 class TiesFile(Strict):
-    kinds: dict[Literal["friendship", "memorandum"], dict[str, list[str]]]
-    actions: dict[str, list[str]]
+    kinds: dict[Literal["memorandum", "friendship", "agreement"], dict[Language, list[str]]]
+    not_kinds: list[str]
+    actions: dict[Language, list[str]]
+    not_actions: list[str]
+    existing: dict[Language, list[str]]
+    both_sides: dict[Language, list[str]]
+    planned: dict[Language, list[str]]
+    organisation_before: str
+    organisation_after: str
 
 
 class TileMapFile(Strict):

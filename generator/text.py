@@ -39,3 +39,13 @@ def fold(text: str) -> str:
     if text.isascii():  # nothing to fold, and most text in most languages is
         return text
     return "".join(map(fold_char, text))
+
+
+VIETNAMESE_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
+
+
+@cache
+def without_tone(char: str) -> str:
+    """A Vietnamese vowel without its tone mark, its other marks kept (ế → ê, ạ → a)."""
+    kept = "".join(c for c in unicodedata.normalize("NFD", char) if c not in VIETNAMESE_TONES)
+    return unicodedata.normalize("NFC", kept)

@@ -80,7 +80,8 @@ def test_every_alias_is_found_by_the_matcher() -> None:
             if _needs_script_qualifier(alias):
                 alone = {m.place_id for m in matcher().mentions(f"Tin: {alias} .")}
                 assert place.id not in alone, (place.id, alias)
-                alias += qualifiers[script(alias[0])][0]
+                kind = place.kind if place.kind in ("city", "region") else "locality"
+                alias += qualifiers[script(alias[0])][kind][0]
             found = {m.place_id for m in matcher().mentions(f"Tin: {alias} .")}
             assert place.id in found, (place.id, alias)
 

@@ -42,7 +42,8 @@ PLACE_CASES = [
     ("Ông Kumamoto-san phát biểu tại hội nghị", set(), set()),
     ("熊本氏は会議で発言した", set(), set()),
     ("熊本県の知事は会議で発言した", {"jp/kumamoto"}, set()),
-    ("Mr Sandwich of Osaka Sangyo", {"jp/osaka"}, set()),
+    ("Mr Sandwich of Osaka Sangyo", set(), set()),  # a company's name, not Osaka
+    ("Delegates of Osaka Prefecture met Mr Sandwich", {"jp/osaka"}, set()),
 ]
 
 

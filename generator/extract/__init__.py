@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.extract.dates import DateSources, extract_date
 from generator.extract.language import language_votes
-from generator.extract.places import extract_places
+from generator.extract.places import extract_places, with_tie_parties
 from generator.extract.sectors import extract_sectors
 from generator.extract.ties import extract_ties
 from generator.extract.title import make_title
@@ -21,7 +21,9 @@ def extract(document: Document) -> Extraction:
         DateSources(document.headline, tuple(texts), document.stamps, document.page_dates),
         language,
     )
-    places = extract_places(headline + texts, date.date)
+    places = extract_places(body or texts, date.date, document.headline, document.outlet)
+    ties = extract_ties(headline + (body or texts), language, date.date, places.localities)
+    places = with_tie_parties(places, ties, date.date)
     title, generated = make_title(document, language)
     return Extraction(
         language=language,
@@ -29,9 +31,10 @@ def extract(document: Document) -> Extraction:
         localities=places.localities,
         cities=places.cities,
         regions=places.regions,
+        mentions=places.mentions,
         sectors=extract_sectors(headline + texts, language),
         title=title,
         title_generated=generated,
-        ties=extract_ties(headline + texts, language),
+        ties=ties,
         language_share=share,
     )

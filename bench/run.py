@@ -194,7 +194,7 @@ def from_scratch(project: Path) -> None:
     shutil.rmtree(project / ".cache", ignore_errors=True)
     shutil.rmtree(project / "site", ignore_errors=True)
     docs = project / "docs"
-    for path in read_manifest(docs):
+    for path in read_manifest(docs) or ():
         (docs / path).unlink(missing_ok=True)
     for name in (MANIFEST, INPUTS):
         (docs / name).unlink(missing_ok=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -16,12 +17,16 @@ from generator.text import fold
 log = logging.getLogger("generator")
 
 SLUG_MAX_CHARS = 60
+PLAIN_ID_MAX_CHARS = 80
+NAME_HASH_CHARS = 16  # 64 bits of the file name's SHA-256
 MAX_EVENT_DAYS = 31  # longer "ranges" are programmes, not one event
 YEAR_SOURCES_TO_SHARE = ("text", "inferred", "override")
 ANCHORS_SHARED = 0.3  # share of the smaller report's anchors the other must have
 # A capitalised word inside a sentence (not its first word), and a number of three digits.
 PROPER_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ỹ][\wÀ-ỹ]{3,}")
 NUMBER = re.compile(r"\d[\d.,]{1,}\d")
+# Names like 000_a121eda25e29c0ca.txt: lowercase letters and digits in groups joined by "_".
+PLAIN_NAME = re.compile(r"(?:[a-z0-9]+_)*[a-z0-9]+\.txt", re.ASCII)
 
 
 def slugify(text: str, max_chars: int = SLUG_MAX_CHARS) -> str:
@@ -29,22 +34,41 @@ def slugify(text: str, max_chars: int = SLUG_MAX_CHARS) -> str:
     ascii_text = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     if len(slug) > max_chars:
-        slug = slug[:max_chars].rsplit("-", 1)[0]
+        cut = slug[:max_chars]
+        whole_words = cut.rsplit("-", 1)[0]  # unless that loses most of it (one long "word")
+        slug = whole_words if len(whole_words) > max_chars // 2 else cut.rstrip("-")
     return slug
 
 
+def brief_id(name: str) -> str:
+    """The id of a seed, from its file name alone (so no other seed can change it).
+
+    A plain name (`000_a121eda25e29c0ca.txt`) gives its stem with "-" for "_"
+    (`000-a121eda25e29c0ca`); any other name gives a slug of its stem, "--" and a hash of the
+    whole name (`name with spaces.txt` → `name-with-spaces--72d7181f40c498e0`). Plain ids
+    never hold "--", so the two kinds never meet, and names differing only by case, accents,
+    suffix or punctuation get different ids. Ids are at most 80 characters long.
+    """
+    if PLAIN_NAME.fullmatch(name) and len(name) - len(".txt") <= PLAIN_ID_MAX_CHARS:
+        return name.removesuffix(".txt").replace("_", "-")
+    raw = os.fsencode(name)  # a name that is not UTF-8 arrives with surrogate escapes
+    digest = hashlib.sha256(raw).hexdigest()[:NAME_HASH_CHARS]
+    stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
+    slug = slugify(stem.encode("utf-8", "ignore").decode("utf-8"), SLUG_MAX_CHARS) or "seed"
+    return f"{slug}--{digest}"
+
+
 def brief_ids(names: list[str]) -> dict[str, str]:
-    """A stable, unique id for each seed file name (its slugified stem)."""
+    """Each seed file name's id; a name whose id another name already has (a 64-bit hash
+    collision, made on purpose) is left out with a warning, so no two seeds share a page."""
     ids: dict[str, str] = {}
-    taken: set[str] = set()
+    owner: dict[str, str] = {}
     for name in sorted(names):
-        # A name with no ASCII letters or digits ("ベトナム記事.txt") gets a stable hash instead.
-        digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-        base = slugify(name.rsplit(".", 1)[0], max_chars=80) or f"seed-{digest}"
-        candidate, number = base, 2
-        while candidate in taken:
-            candidate, number = f"{base}-{number}", number + 1
-        taken.add(candidate)
+        candidate = brief_id(name)
+        if candidate in owner:
+            log.warning("%s: skipped: its id %s is the id of %s", name, candidate, owner[candidate])
+            continue
+        owner[candidate] = name
         ids[name] = candidate
     return ids
 
@@ -143,30 +167,9 @@ def fill_years(briefs: list[Brief]) -> list[Brief]:
     return filled
 
 
-def _date_prefix(info: DateInfo) -> str:
-    if info.start is None:
-        return "undated"
-    if info.start.year is None:
-        return f"year-unknown-{info.start.month:02d}-{info.start.day:02d}"
-    return info.start.iso()
-
-
 def assign_paths(briefs: list[Brief]) -> list[Brief]:
-    """Page paths from date and title slug; a collision adds the brief's id."""
-    wanted = {
-        brief.id: f"{_date_prefix(brief.date)}-{slugify(brief.title) or brief.id}"
-        for brief in briefs
-    }
-    counts = Counter(wanted.values())
-    return [
-        replace(
-            brief,
-            path=f"briefs/{wanted[brief.id]}"
-            + (f"-{brief.id}" if counts[wanted[brief.id]] > 1 else "")
-            + ".md",
-        )
-        for brief in briefs
-    ]
+    """Page paths from ids alone: a brief's URL never moves when its extraction improves."""
+    return [replace(brief, path=f"briefs/{brief.id}.md") for brief in briefs]
 
 
 def _add_pinned(related: dict[str, tuple[str, ...]], briefs: list[Brief]) -> dict:

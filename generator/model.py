@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
+from functools import total_ordering
 from typing import Any
+
+# Years a date may have: news of the cooperation, with room for history and plans. Past 2106
+# the build's timestamps (gzip headers, SOURCE_DATE_EPOCH) overflow; 0 is no year at all.
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+LEAP_YEAR = 2024  # a year-less date may be 29 February
 
 
 @dataclass(frozen=True)
@@ -38,13 +46,26 @@ class Document:
     outlet: str | None = None  # the publishing site's name or domain, when the page shows it
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A calendar date known to some precision: any of year, month and day may be missing."""
+    """A calendar date known to some precision: any of year, month and day may be missing.
+
+    Dates order by year, month and day, a missing part first: year-less dates before dated
+    ones, and 2024 before 2024-01 before 2024-01-01.
+    """
 
     year: int | None = None
     month: int | None = None
     day: int | None = None
+
+    def __lt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._order() < other._order()
+
+    def _order(self) -> tuple[int, ...]:
+        return tuple(-1 if part is None else part for part in (self.year, self.month, self.day))
 
     def iso(self) -> str:
         """ISO 8601 at the known precision: YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD."""
@@ -59,6 +80,28 @@ class PartialDate:
     def with_year(self, year: int) -> PartialDate:
         """The same date in the given year."""
         return PartialDate(year, self.month, self.day)
+
+    def is_valid(self) -> bool:
+        """True when the date exists in the calendar, in a year the site supports, with a form
+        front matter can hold: YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD."""
+        if self.year is not None and not FIRST_YEAR <= self.year <= LAST_YEAR:
+            return False
+        if self.month is None:
+            return self.year is not None and self.day is None
+        if not 1 <= self.month <= 12:
+            return False
+        if self.day is None:
+            return self.year is not None
+        return 1 <= self.day <= calendar.monthrange(self.year or LEAP_YEAR, self.month)[1]
+
+    def bounds(self, year: int | None = None) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+        """The first and last (year, month, day) the date may stand for; a year-less date is
+        read in `year` (or any leap year)."""
+        known = self.year or year or LEAP_YEAR
+        first = (known, self.month or 1, self.day or 1)
+        month = self.month or 12
+        last = (known, month, self.day or calendar.monthrange(known, month)[1])
+        return first, last
 
 
 @dataclass(frozen=True)
@@ -81,6 +124,13 @@ class DateInfo:
     def date_end(self) -> str | None:
         """Front-matter form of the end date."""
         return self.end.iso() if self.end else None
+
+    def end_before_start(self) -> bool:
+        """True when the end date lies before the start (a year-less side takes the other's)."""
+        if self.start is None or self.end is None:
+            return False
+        year = self.start.year or self.end.year
+        return self.end.bounds(year)[1] < self.start.bounds(year)[0]
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from generator.knowledge import Place, gazetteer, label, load, sectors
-from generator.model import Brief, PartialDate
+from generator.model import Brief, Paragraph, PartialDate
 from generator.render import summary
 from generator.render.indexes import group_briefs, print_jobs_of
 from generator.render.markdown import (
@@ -30,6 +31,7 @@ from generator.render.markdown import (
     year_note,
 )
 from generator.render.paths import pdf_path
+from generator.text import shorten
 from generator.write import write_if_changed
 
 __all__ = ["PrintJob", "build_pdfs", "pdf_path", "print_jobs", "render_pdf"]
@@ -40,6 +42,10 @@ logging.getLogger("weasyprint").setLevel(logging.WARNING)
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 WORKERS = 2
+# Text printed per brief: a news article is a few thousand characters; a 5 MB seed would keep
+# WeasyPrint busy for hours. The rest is on the brief's page, and the PDF says so.
+PRINT_MAX_CHARS = 20_000
+TITLE_MAX_CHARS = 300
 
 
 def _environment() -> Environment:
@@ -134,14 +140,38 @@ def _merger_notes(place: Place) -> list[str]:
     return notes
 
 
+def printed_text(brief: Brief) -> tuple[list[Paragraph], str]:
+    """The paragraphs a PDF prints, at most PRINT_MAX_CHARS in all, and the note saying the
+    text was shortened ("" when it was not)."""
+    total = sum(len(paragraph.text) for paragraph in brief.paragraphs)
+    if total <= PRINT_MAX_CHARS:
+        return list(brief.paragraphs), ""
+    printed: list[Paragraph] = []
+    room = PRINT_MAX_CHARS
+    for paragraph in brief.paragraphs:
+        if room <= 0:
+            break
+        text = paragraph.text if len(paragraph.text) <= room else shorten(paragraph.text, room)
+        printed.append(Paragraph(text, paragraph.caption))
+        room -= len(text)
+    shown = sum(len(paragraph.text) for paragraph in printed)
+    locale = label("locale")
+    note = label("print_shortened").format(
+        shown=format_decimal(shown, locale=locale), total=format_decimal(total, locale=locale)
+    )
+    return printed, note
+
+
 def _brief_entry(brief: Brief, anchor: str) -> dict:
+    paragraphs, shortened = printed_text(brief)
     return {
         "anchor": anchor,
-        "title": brief.title,
+        "title": shorten(brief.title, TITLE_MAX_CHARS),
         "language": brief.language,
         "date_text": date_text(brief.date),
         "card": _card(brief),
-        "paragraphs": brief.paragraphs,
+        "paragraphs": paragraphs,
+        "shortened": shortened,
     }
 
 

@@ -16,11 +16,11 @@ from generator.clean import clean
 from generator.extract import extract
 from generator.history import seed_dates
 from generator.link import brief_ids, link
-from generator.model import Brief, Problem, Source
+from generator.model import FIRST_YEAR, LAST_YEAR, Brief, DateInfo, PartialDate, Problem, Source
 from generator.overrides import apply_overrides
-from generator.read import read_seeds
+from generator.read import normalise, read_seeds
 from generator.render import render_site
-from generator.write import WriteReport, up_to_date, write_pages
+from generator.write import WriteReport, docs_lock, up_to_date, write_pages
 
 log = logging.getLogger("generator")
 LANGUAGE_SHARE_MIN = 0.6  # below this share of its text in one language, a human should look
@@ -51,6 +51,59 @@ class WarningCount(logging.Handler):
         self.count += 1
 
 
+def _date_text(date: PartialDate) -> str:
+    """A date as written in a warning, even one that cannot exist (2025-02-29, 0000-12-03)."""
+    parts = [f"{date.year:04d}" if date.year is not None else "-"]
+    parts += [f"{part:02d}" for part in (date.month, date.day) if part is not None]
+    return "-".join(parts)
+
+
+def checked_date(info: DateInfo, shown: str) -> DateInfo:
+    """The date with what cannot exist dropped, with a warning naming the file: a start
+    outside the calendar or the supported years takes its end with it; an end that cannot
+    exist, or lies before the start, goes alone."""
+    reason = f"not a calendar date between {FIRST_YEAR} and {LAST_YEAR}"
+    if info.start is not None and not info.start.is_valid():
+        day = PartialDate(None, info.start.month, info.start.day)
+        if info.year_source in ("inferred", "related") and day.is_valid():
+            # 29 February in a year found elsewhere: the day stands, the year was a guess.
+            log.warning(
+                "%s: year %d dropped: %s is %s",
+                shown,
+                info.start.year,
+                _date_text(info.start),
+                reason,
+            )
+            end = PartialDate(None, info.end.month, info.end.day) if info.end else None
+            return checked_date(DateInfo(day, end), shown)
+        log.warning("%s: date %s dropped: %s", shown, _date_text(info.start), reason)
+        return DateInfo()
+    if info.end is None:
+        return info
+    if info.start is not None and info.start.year and info.end.year is None:
+        info = replace(info, end=info.end.with_year(info.start.year))  # a range is in one year
+    if info.start is None:
+        why = "there is no start date"
+    elif not info.end.is_valid():
+        why = reason
+    elif info.end_before_start():
+        why = f"before the start {info.date}"
+    else:
+        return info
+    log.warning("%s: end date %s dropped: %s", shown, _date_text(info.end), why)
+    return replace(info, end=None)
+
+
+def checked_title(brief: Brief) -> Brief:
+    """A title that can be printed: cleaned of characters feeds and pages refuse; an empty
+    one becomes the brief's id, with a warning (feed readers need a title)."""
+    title = " ".join(normalise(brief.title).split())
+    if not title:
+        log.warning("%s: no usable title; the brief's id stands for it", brief.source)
+        return replace(brief, title=brief.id, title_generated=True)
+    return brief if title == brief.title else replace(brief, title=title)
+
+
 def to_brief(source: Source, brief_id: str) -> Brief:
     """Clean and extract one seed into a brief (no page path yet); editors' overrides win."""
     document = clean(source)
@@ -62,7 +115,7 @@ def to_brief(source: Source, brief_id: str) -> Brief:
         title=found.title,
         title_generated=found.title_generated,
         language=found.language,
-        date=found.date,
+        date=checked_date(found.date, source.path),
         localities=found.localities,
         cities=found.cities,
         regions=found.regions,
@@ -73,13 +126,26 @@ def to_brief(source: Source, brief_id: str) -> Brief:
         mentions=found.mentions,
         outlet=document.outlet,
     )
-    related = source.overrides.get("related")
-    if related is not None:
-        if isinstance(related, list) and all(isinstance(r, str) for r in related):
-            brief = replace(brief, pinned_related=tuple(related))
-        else:
-            log.warning("%s: override 'related' ignored: must be a list of brief ids", source.path)
-    return apply_overrides(brief, source.overrides, source.path)
+    brief = apply_overrides(brief, source.overrides, source.path)
+    return checked_title(replace(brief, date=checked_date(brief.date, source.path)))
+
+
+def checked_link(linked: list[Brief], extracted: list[Brief]) -> list[Brief]:
+    """Linked briefs whose shared year gives a date that cannot exist (29 February of a year
+    that has none) keep the date they had, with a warning."""
+    before = {brief.id: brief.date for brief in extracted}
+    checked = []
+    for brief in linked:
+        dates = (brief.date.start, brief.date.end)
+        if brief.date != before[brief.id] and not all(d is None or d.is_valid() for d in dates):
+            log.warning(
+                "%s: year of the related briefs not used: %s is not a calendar date",
+                brief.source,
+                " – ".join(_date_text(d) for d in dates if d is not None),
+            )
+            brief = replace(brief, date=before[brief.id])
+        checked.append(brief)
+    return checked
 
 
 @dataclass(frozen=True)
@@ -137,6 +203,10 @@ def collect(seeds_dir: Path, root: Path, use_cache: bool = True) -> Collected:
     """
     sources, problems = read_seeds(seeds_dir, root)
     ids = brief_ids([source.name for source in sources])
+    for source in sources:
+        if source.name not in ids:  # its id is another seed's (brief_ids warned)
+            problems.append(Problem(source.path, "skipped: its id is another seed's"))
+    sources = [source for source in sources if source.name in ids]
     cached = ExtractionCache(root) if use_cache else None
     keys = {source.path: entry_key(source, ids[source.name]) for source in sources}
     found = {source.path: cached.get(keys[source.path]) if cached else None for source in sources}
@@ -156,7 +226,7 @@ def collect(seeds_dir: Path, root: Path, use_cache: bool = True) -> Collected:
     if cached:
         cached.save()
     briefs = [brief for source in sources if (brief := found[source.path]) is not None]
-    return Collected(link(briefs), problems, tuple(keys.values()))
+    return Collected(checked_link(link(briefs), briefs), problems, tuple(keys.values()))
 
 
 def needs_human(brief: Brief) -> list[str]:
@@ -195,12 +265,12 @@ def generate(
         added = seed_dates(seeds_dir, root, [brief.source for brief in collected.briefs])
     collected.added = added
     digest = inputs_digest(collected, f"{site_url}\0{print_links}")
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    unchanged = up_to_date(docs_dir, digest)
-    if unchanged is not None:
-        return collected, WriteReport(unchanged=unchanged)
-    pages = render_site(collected.briefs, site_url, added, print_links)
-    report = write_pages(docs_dir, pages, digest)
+    with docs_lock(docs_dir):  # a second run waits: its cleanup must not meet this one's files
+        unchanged = up_to_date(docs_dir, digest)
+        if unchanged is not None:
+            return collected, WriteReport(unchanged=unchanged)
+        pages = render_site(collected.briefs, site_url, added, print_links)
+        report = write_pages(docs_dir, pages, digest)
     return collected, report
 
 

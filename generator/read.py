@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import unicodedata
-from functools import cache
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -12,7 +13,7 @@ from ftfy import fix_text
 from ftfy.badness import is_bad
 
 from generator.model import Problem, Source
-from generator.overrides import parse_overrides, split_front_matter
+from generator.overrides import MAX_OVERRIDE_CHARS, parse_overrides, split_front_matter
 
 log = logging.getLogger("generator")
 
@@ -67,51 +68,82 @@ def decode(raw: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+# Noncharacters: U+FDD0..U+FDEF and the last two code points of every plane (U+FFFE, U+FFFF,
+# U+1FFFE...). XML refuses U+FFFE and U+FFFF, and none of them is text.
+NONCHARACTERS = frozenset(
+    [
+        *range(0xFDD0, 0xFDF0),
+        *(plane + last for plane in range(0, 0x110000, 0x10000) for last in (0xFFFE, 0xFFFF)),
+    ]
+)
+
+
+def _unwanted(char: str) -> bool:
+    if char in "\n\t":
+        return False
+    return ord(char) in NONCHARACTERS or unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co")
+
+
 def normalise(text: str) -> str:
-    """NFC, Unix line endings, and no control characters other than newline and tab."""
+    """NFC, Unix line endings, and no control, format, private-use or noncharacter code points
+    other than newline and tab."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     # Look at each distinct character once (a long text has only a few hundred).
-    unwanted = [
-        char
-        for char in set(text)
-        if char not in "\n\t" and unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co")
-    ]
+    unwanted = [char for char in set(text) if _unwanted(char)]
     return text.translate(dict.fromkeys(map(ord, unwanted))) if unwanted else text
 
 
-@cache  # one folder holds thousands of seeds
-def _resolved(folder: Path) -> Path:
-    return folder.resolve()
-
-
-def read_seed(path: Path, display_root: Path, seeds_dir: Path | None = None) -> Source:
-    """Read and decode one seed file; raise SeedError with the reason when it is not usable."""
-    # Seeds are listed from one folder, so only a link can lead outside it.
-    if (
-        seeds_dir is not None
-        and path.is_symlink()
-        and not path.resolve().is_relative_to(_resolved(seeds_dir))
-    ):
-        raise SeedError("a link to a file outside the seed folder")
-    if not path.is_file():
-        raise SeedError("not a regular file")
-    try:
-        if path.stat().st_size > MAX_SEED_BYTES:
-            raise SeedError(f"larger than {MAX_SEED_BYTES // (1024 * 1024)} MB")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise SeedError(f"cannot be read ({error.strerror})") from error
-    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise SeedError("binary file (contains NUL bytes)")
-    text, encoding = decode(raw)
-    if encoding != "utf-8":
-        log.info("%s: decoded as %s", path.as_posix(), encoding)
+def shown_path(path: Path, display_root: Path) -> str:
+    """A path as people see it: relative to the project, and valid UTF-8 even when the file
+    name is not (undecodable bytes become U+FFFD)."""
     try:
         shown = path.relative_to(display_root).as_posix()
     except ValueError:
         shown = path.as_posix()
+    return os.fsencode(shown).decode("utf-8", "replace")
+
+
+def _check_link(path: Path, seeds_root: Path | None) -> None:
+    """Refuse a link that leads out of the seed folder, or nowhere (a loop)."""
+    # Seeds are listed from one folder, so only a link can lead outside it.
+    if seeds_root is None or not path.is_symlink():
+        return
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError as error:  # how Python 3.11 reports a loop of links
+        raise SeedError("a link that leads nowhere (a loop of links)") from error
+    except OSError as error:
+        raise SeedError(f"a link that leads nowhere ({_reason(error)})") from error
+    if not target.is_relative_to(seeds_root):
+        raise SeedError("a link to a file outside the seed folder")
+
+
+def _reason(error: Exception) -> str:
+    return getattr(error, "strerror", None) or str(error)
+
+
+def read_seed(path: Path, display_root: Path, seeds_root: Path | None = None) -> Source:
+    """Read and decode one seed file; raise SeedError with the reason when it is not usable.
+
+    `seeds_root` is the resolved seed folder: a link leading out of it is refused.
+    """
+    try:
+        _check_link(path, seeds_root)
+        if not path.is_file():
+            raise SeedError("not a regular file")
+        if path.stat().st_size > MAX_SEED_BYTES:
+            raise SeedError(f"larger than {MAX_SEED_BYTES // (1024 * 1024)} MB")
+        raw = path.read_bytes()
+    except OSError as error:  # a name too long, a loop, no permission...
+        raise SeedError(f"cannot be read ({_reason(error)})") from error
+    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SeedError("binary file (contains NUL bytes)")
+    text, encoding = decode(raw)
+    shown = shown_path(path, display_root)
+    if encoding != "utf-8":
+        log.info("%s: decoded as %s", shown, encoding)
     overrides, text = split_front_matter(normalise(text), shown)
-    overrides.update(read_sidecar(path, display_root))
+    overrides.update(read_sidecar(path, display_root, seeds_root))
     if not text.strip():
         raise SeedError("empty file")
     return Source(shown, path.name, text, encoding, overrides)
@@ -122,32 +154,48 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.stem + ".meta.yaml")
 
 
-def read_sidecar(path: Path, display_root: Path) -> dict:
-    """Overrides from the seed's sidecar file (they win over its front matter)."""
+def read_sidecar(path: Path, display_root: Path, seeds_root: Path | None = None) -> dict:
+    """Overrides from the seed's sidecar file (they win over its front matter); a sidecar is
+    refused like a seed when it links out of the seed folder."""
     sidecar = sidecar_path(path)
-    if not sidecar.is_file():
+    shown = shown_path(sidecar, display_root)
+    try:
+        if not sidecar.is_file():
+            return {}
+        _check_link(sidecar, seeds_root)
+        if sidecar.stat().st_size > MAX_OVERRIDE_CHARS * 4:  # UTF-8: at most 4 bytes a character
+            raise SeedError(f"larger than {MAX_OVERRIDE_CHARS} characters")
+        text = normalise(sidecar.read_text(encoding="utf-8"))
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:  # a seed with a long name cannot have a sidecar
+            return {}
+        log.warning("%s: overrides ignored: %s", shown, _sidecar_reason(error))
         return {}
-    try:
-        shown = sidecar.relative_to(display_root).as_posix()
-    except ValueError:
-        shown = sidecar.as_posix()
-    try:
-        text = sidecar.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        log.warning("%s: overrides ignored: cannot be read (%s)", shown, error)
+    except (UnicodeDecodeError, SeedError) as error:
+        log.warning("%s: overrides ignored: %s", shown, _sidecar_reason(error))
         return {}
     return parse_overrides(text, shown) or {}
+
+
+def _sidecar_reason(error: Exception) -> str:
+    if isinstance(error, SeedError):
+        return str(error)
+    if isinstance(error, UnicodeDecodeError):
+        return f"not UTF-8 text ({error.reason})"
+    return f"cannot be read ({_reason(error)})"
 
 
 def read_seeds(seeds_dir: Path, display_root: Path) -> tuple[list[Source], list[Problem]]:
     """Read every seed; unusable ones become problems and the others go on."""
     sources: list[Source] = []
     problems: list[Problem] = []
+    seeds_root = seeds_dir.resolve()
     for path in seed_files(seeds_dir):
         try:
-            sources.append(read_seed(path, display_root, seeds_dir))
-        except SeedError as error:
-            shown = path.as_posix()
-            log.warning("%s: skipped: %s", shown, error)
-            problems.append(Problem(shown, f"skipped: {error}"))
+            sources.append(read_seed(path, display_root, seeds_root))
+        except Exception as error:  # a bug on one seed must not take the site down
+            shown = os.fsencode(path.as_posix()).decode("utf-8", "replace")
+            reason = error if isinstance(error, SeedError) else f"cannot be read: {error!r}"
+            log.warning("%s: skipped: %s", shown, reason)
+            problems.append(Problem(shown, f"skipped: {reason}"))
     return sources, problems

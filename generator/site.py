@@ -29,6 +29,8 @@ SERVE_HOOK = HOOKS_DIR / "regenerate.py"
 SAFETY_HOOK = HOOKS_DIR / "escape_meta.py"
 SEARCH_HOOK = HOOKS_DIR / "search_page.py"
 SHARED_HOOK = HOOKS_DIR / "shared_blocks.py"
+DATA_DIR = Path(__file__).parent / "data"
+GZIP_TIME_MAX = 2**32 - 1
 SEARCH_INDEX_HOOK = HOOKS_DIR / "search_index.py"
 
 SEARCH_BUNDLE = "pagefind"  # the index's folder in site/, where the search box loads it from
@@ -143,13 +145,18 @@ def index_site(site_dir: Path) -> float:
 
 def source_date_epoch(briefs: list[Brief]) -> int:
     """Seconds since 1970 of the latest event with a year in the data (0 when none): the
-    time MkDocs stamps into sitemap.xml and gzip headers, so that builds are reproducible."""
+    time MkDocs stamps into sitemap.xml and gzip headers, so that builds are reproducible.
+
+    A gzip header holds 0 to 2**32 - 1, so the time is kept in that span (events before
+    1970 give 0)."""
     dated = [b.date.start for b in briefs if b.date.start and b.date.start.year]
+    dated = [date for date in dated if date.is_valid()]
     if not dated:
         return 0
     latest = max(dated)
     day = datetime.date(latest.year, latest.month or 1, latest.day or 1)
-    return int(datetime.datetime.combine(day, datetime.time(), datetime.UTC).timestamp())
+    seconds = int(datetime.datetime.combine(day, datetime.time(), datetime.UTC).timestamp())
+    return min(max(seconds, 0), GZIP_TIME_MAX)
 
 
 def build_site(
@@ -184,14 +191,16 @@ def build_site(
 
 
 def serve_site(config_file: Path, seeds_dir: Path, docs_dir: Path, dev_addr: str | None) -> None:
-    """Serve with live reload; a change in seeds/ regenerates the pages before each rebuild,
-    and each rebuild is indexed for search."""
+    """Serve with live reload; a change in seeds/ or in the generator's data files regenerates
+    the pages before each rebuild (the hook runs `briefing generate` in a fresh process), and
+    each rebuild is indexed for search."""
     os.environ["BRIEFING_SEEDS"] = str(seeds_dir.resolve())
     os.environ["BRIEFING_DOCS"] = str(docs_dir.resolve())
+    os.environ["BRIEFING_CONFIG"] = str(config_file.resolve())
     mkdocs_serve(
         str(config_file),
         livereload=True,
-        watch=[str(seeds_dir)],
+        watch=[str(seeds_dir), str(DATA_DIR)],
         docs_dir=str(docs_dir),
         hooks=[
             str(SAFETY_HOOK),

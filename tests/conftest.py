@@ -70,6 +70,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def _cache_state() -> dict[str, tuple[int, int]]:
+    cache = ROOT / ".cache"
+    return {
+        path.relative_to(cache).as_posix(): (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in (cache.rglob("*") if cache.is_dir() else [])
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def project_cache_untouched():
+    """No test writes into the project's own cache (.cache/ under the project root)."""
+    before = _cache_state()
+    yield
+    assert _cache_state() == before, "a test wrote into the project's .cache/"
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))

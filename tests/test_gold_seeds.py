@@ -18,7 +18,7 @@ GOLD = yaml.safe_load((Path(__file__).parent / "gold_seeds.yaml").read_text(enco
 
 @pytest.fixture(scope="module")
 def briefs() -> dict:
-    collected = collect(SEEDS, ROOT)
+    collected = collect(SEEDS, ROOT, use_cache=False)  # the project's cache is not the tests'
     assert not collected.problems
     return {Path(brief.source).name: brief for brief in collected.briefs}
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.pipeline import generate
 
-from .conftest import ROOT, SEEDS
+from .conftest import SEEDS
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -27,7 +27,8 @@ def generated_files(docs: Path) -> dict[str, bytes]:
 def test_generated_pages_match_golden(tmp_path: Path, update_golden: bool) -> None:
     docs = tmp_path / "docs"
     # No commit dates: the feeds' fallback is recorded, whatever the clone's history holds.
-    generate(SEEDS, docs, ROOT, added={})
+    shutil.copytree(SEEDS, tmp_path / "seeds")  # shown as seeds/NAME, cached under tmp_path
+    generate(tmp_path / "seeds", docs, tmp_path, added={})
     actual = generated_files(docs)
     if update_golden:
         shutil.rmtree(GOLDEN, ignore_errors=True)

@@ -13,7 +13,7 @@ from generator.knowledge import gazetteer, sectors
 from generator.pipeline import generate
 from generator.render.paths import locality_page, region_page, sector_page
 
-from .conftest import ROOT, SEEDS, copy_project, mkdocs_build
+from .conftest import copy_project, mkdocs_build
 
 
 class Links(HTMLParser):
@@ -55,7 +55,7 @@ def links_of(site: Path, docs_path: str) -> set[str]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list]:
     work = copy_project(tmp_path_factory.mktemp("project"))
     docs = work / "docs"
-    collected, _ = generate(SEEDS, docs, ROOT)
+    collected, _ = generate(work / "seeds", docs, work)
     site = work / "site"
     result = mkdocs_build(docs, site)
     assert result.returncode == 0, result.stderr

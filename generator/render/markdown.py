@@ -21,7 +21,9 @@ from generator.model import Brief, DateInfo, PartialDate
 # Characters Python-Markdown lets a backslash escape (plus | for tables); escaping them keeps
 # seed text literal: no emphasis, links, images, code or table cells can come out of it.
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")
-BLOCK_START = re.compile(r"^(\d+)([.)])(\s)|^([-=])")
+# "=" needs no escape (a setext underline needs a text line above it, and a paragraph is one
+# line), and Python-Markdown would print the backslash of "\=".
+BLOCK_START = re.compile(r"^(\d+)([.)])(\s)|^(-)")
 # libyaml's emitter when PyYAML was built with it (several times faster, same YAML).
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 LEAP_YEAR = 2024  # any leap year: formats without a year never show it

@@ -11,7 +11,6 @@ the page's header. Each inferred year records its evidence (`DateInfo.year_evide
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from dataclasses import dataclass, replace
@@ -20,11 +19,11 @@ from functools import cache
 from babel.dates import get_day_names, get_month_names
 
 from generator.knowledge import typed
-from generator.model import DateInfo, PartialDate
+from generator.model import FIRST_YEAR, LAST_YEAR, DateInfo, PartialDate
 
 FAR_AHEAD_MONTHS = 2  # an event this far after the publication stamp belongs to the year before
 HISTORY_YEARS = 2  # a dated event this many years before the page's time is history
-YEARS = range(1900, 2101)  # the years the site dates events in
+YEARS = range(FIRST_YEAR, LAST_YEAR + 1)  # the years the site dates events in
 LANGUAGES = ("vi", "en", "fr", "id", "de", "ja", "zh", "ko")
 YEAR_WORD = re.compile(r"(?<![\d/.,-])((?:19|20)\d{2})(?![\d/-]|\.\d|\s*[年년])")
 # A sentence ends at a full stop that no digit stands before ("50. Jahrestag" goes on).
@@ -52,20 +51,6 @@ class DateMention:
     day_level: bool
     weekday: int | None = None  # 0 = Monday, when the text writes one beside the date
     from_stamp: bool = False  # a day whose month and year come from the stamp ("29일")
-
-
-def valid(date: PartialDate) -> bool:
-    """A date that exists in the calendar, in the years the site knows (29 February only in
-    a leap year, or when the year is unknown)."""
-    if date.year is not None and date.year not in YEARS:
-        return False
-    if date.month is None:
-        return date.day is None
-    if not 1 <= date.month <= 12:
-        return False
-    if date.day is None:
-        return True
-    return 1 <= date.day <= calendar.monthrange(date.year or 2024, date.month)[1]
 
 
 @cache
@@ -179,14 +164,14 @@ def _day_mention(text: str, match: re.Match[str], language: str) -> DateMention 
     month = _number(match, "m", language) or _number(match, "mn", language)
     day = _number(match, "d", language)
     start = PartialDate(year, month, day)
-    if month is None or not valid(start):
+    if month is None or not start.is_valid():
         return None
     end_day = _number(match, "d2", language)
     end_month = _number(match, "m2", language) or _number(match, "mn2", language) or month
     date_end = None
     if end_day is not None:
         date_end = PartialDate(year, end_month, end_day)
-        if not valid(date_end) or (end_month, end_day) <= (month, day):
+        if not date_end.is_valid() or (end_month, end_day) <= (month, day):
             return None
     weekday = _weekday_near(text, match.start(), match.end(), language)
     return DateMention(match.start(), match.end(), start, date_end, True, weekday)
@@ -216,7 +201,7 @@ def find_dates(text: str, language: str) -> list[DateMention]:
             month = _number(match, "m", language) or _number(match, "mn", language)
             date = PartialDate(_year(match), month, None)
             inside = any(s < match.end() and match.start() < e for s, e in impossible)
-            if month is not None and valid(date) and not inside:
+            if month is not None and date.is_valid() and not inside:
                 mentions.append(DateMention(match.start(), match.end(), date, None, False))
     return _non_overlapping(mentions)
 
@@ -334,7 +319,7 @@ def weekday_year(date: PartialDate, weekday: int, allowed: set[int]) -> int | No
     fits = [
         year
         for year in sorted(allowed)
-        if valid(date.with_year(year))
+        if date.with_year(year).is_valid()
         and datetime.date(year, date.month, date.day).weekday() == weekday
     ]
     return fits[0] if len(fits) == 1 else None
@@ -419,7 +404,7 @@ def _day_only(text: str, language: str, reference: PartialDate) -> list[DateMent
             if shift == 0 and reference.day is not None and day > reference.day:
                 month_index -= 1  # the 29th read on the 3rd is last month's
             date = PartialDate(month_index // 12, month_index % 12 + 1, day)
-            if valid(date):
+            if date.is_valid():
                 found.append(
                     DateMention(match.start(), match.end(), date, None, True, from_stamp=True)
                 )
@@ -473,7 +458,7 @@ def _infer_year(mention: DateMention, clues: Clues) -> tuple[int, str] | None:
     if clues.page_date is not None:
         choices.append((year_from_stamp(date, clues.page_date), "stamp"))
     for year, evidence in choices:
-        if year is not None and valid(date.with_year(year)) and _weekday_agrees(mention, year):
+        if year is not None and date.with_year(year).is_valid() and _weekday_agrees(mention, year):
             return year, evidence
     return None
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import justext
 
 from generator.clean import clean
-from generator.evaluate import Expected, load_annotations
+from generator.evaluate import Expected, left_in, load_annotations, normal_title
 from generator.read import read_seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,12 +61,12 @@ class Tally:
         self.documents += 1
         self.seconds += seconds
         self.furniture += len(gold.furniture)
-        self.furniture_left += sum(_left(_spaced(line), kept) for line in gold.furniture)
+        self.furniture_left += sum(left_in(_spaced(line), kept) for line in gold.furniture)
         self.phrases += len(gold.keep)
         self.phrases_lost += sum(_spaced(phrase) not in everything for phrase in gold.keep)
         if gold.title is not None:
             self.headlines += 1
-            self.headlines_right += _normal(title) == _normal(gold.title)
+            self.headlines_right += normal_title(title) == normal_title(gold.title)
 
     def row(self, name: str) -> str:
         """One line of the table."""
@@ -88,16 +88,6 @@ class Comparison:
 
 def _spaced(text: str) -> str:
     return " ".join(text.split())
-
-
-def _normal(text: str) -> str:
-    return _spaced(text).strip(" .。…").casefold()
-
-
-def _left(furniture: str, paragraphs: list[str]) -> bool:
-    return any(
-        p == furniture or p.startswith(furniture) or p.endswith(furniture) for p in paragraphs
-    )
 
 
 def ours(path: Path, language: str) -> tuple[str, list[str]]:

@@ -285,7 +285,8 @@ def date_class(found: tuple[str | None, str | None], wanted: tuple[str | None, s
     return "wrong"
 
 
-def _normal_title(text: str) -> str:
+def normal_title(text: str) -> str:
+    """A title as compared: spaces collapsed, final stops and ellipses off, case folded."""
     return " ".join(text.split()).strip(" .。…").casefold()
 
 
@@ -322,7 +323,7 @@ def _score_places(scores: Scores, brief: Brief, gold: Expected) -> None:
             scores.tie_times_right += tie.at_event == detail[1]
 
 
-def _left(furniture: str, paragraphs: list[str]) -> bool:
+def left_in(furniture: str, paragraphs: list[str]) -> bool:
     """Furniture is left when it is a paragraph, or glued to a paragraph's start or end (a
     site's name inside a dateline, "(Hanoi=Agency)", is the text's own)."""
     return any(
@@ -336,10 +337,10 @@ def _score_text(scores: Scores, brief: Brief, gold: Expected) -> None:
     everything = " ".join([" ".join(brief.title.split()), *paragraphs, *captions])
     for line in gold.furniture:
         scores.furniture_lines += 1
-        if _left(" ".join(line.split()), paragraphs):
+        if left_in(" ".join(line.split()), paragraphs):
             scores.furniture_left += 1
             scores.errors.append(f"{gold.file}: furniture left: {line!r}")
-        elif _left(" ".join(line.split()), captions):
+        elif left_in(" ".join(line.split()), captions):
             scores.furniture_in_captions += 1
             scores.errors.append(f"{gold.file}: furniture kept as a caption: {line!r}")
     for phrase in gold.keep:
@@ -374,9 +375,7 @@ def score_document(scores: Scores, brief: Brief, gold: Expected) -> None:
         right = brief.title_generated
     else:
         scores.headlines += 1
-        right = not brief.title_generated and _normal_title(brief.title) == _normal_title(
-            gold.title
-        )
+        right = not brief.title_generated and normal_title(brief.title) == normal_title(gold.title)
         scores.headline_correct += right
     if not right:
         scores.errors.append(f"{gold.file}: title {brief.title!r} want {gold.title!r}")

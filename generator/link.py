@@ -9,7 +9,7 @@ import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from generator.model import Brief, DateInfo
 from generator.text import fold
@@ -98,6 +98,7 @@ def find_related(briefs: list[Brief]) -> dict[str, tuple[str, ...]]:
             for locality in brief.localities:
                 by_year = buckets[day, locality]
                 by_year.setdefault(brief.date.start.year, []).append(brief.id)
+    reports: dict[str, Report] = {}  # made once per brief that has a partner, not per pair
     by_id = {brief.id: brief for brief in briefs}
     related: dict[str, set[str]] = defaultdict(set)
     checked: dict[tuple[str, str], bool] = {}
@@ -108,32 +109,56 @@ def find_related(briefs: list[Brief]) -> dict[str, tuple[str, ...]]:
             for a in group:
                 for b in partners:
                     pair = (a, b) if a < b else (b, a)
-                    if a != b and checked.setdefault(pair, reports_agree(by_id[a], by_id[b])):
+                    if a == b or pair in checked:
+                        continue
+                    first = reports.get(a) or reports.setdefault(a, Report.of(by_id[a]))
+                    second = reports.get(b) or reports.setdefault(b, Report.of(by_id[b]))
+                    if checked.setdefault(pair, first.agrees_with(second)):
                         related[a].add(b)
                         related[b].add(a)
     return {brief_id: tuple(sorted(ids)) for brief_id, ids in related.items()}
 
 
-def anchors(brief: Brief) -> set[str]:
+def anchors(brief: Brief) -> frozenset[str]:
     """What two reports of one event share whatever their language: the places they are
     about, names written in Latin letters inside their title and lead, and numbers."""
     text = f"{brief.title} {brief.lead}"
     names = {fold(w).casefold() for w in PROPER_NAME.findall(text)}
     numbers = {re.sub(r"[.,]", "", n) for n in NUMBER.findall(text)}
-    return set(brief.localities) | set(brief.cities) | names | numbers
+    return frozenset(set(brief.localities) | set(brief.cities) | names | numbers)
+
+
+@dataclass(frozen=True)
+class Report:
+    """What `reports_agree` compares of one brief, worked out once."""
+
+    places: dict[str, frozenset[str]]  # its localities by country prefix ("jp/", "vn/")
+    anchors: frozenset[str]
+
+    @classmethod
+    def of(cls, brief: Brief) -> Report:
+        """The comparable parts of one brief."""
+        places = {
+            country: frozenset(p for p in brief.localities if p.startswith(country))
+            for country in ("jp/", "vn/")
+        }
+        return cls(places, anchors(brief))
+
+    def agrees_with(self, other: Report) -> bool:
+        """See `reports_agree`."""
+        for country, mine in self.places.items():
+            theirs = other.places[country]
+            if mine and theirs and not mine & theirs:
+                return False  # Okayama's aid and Hiroshima's aid, on the same day, to Quảng Ninh
+        ours, others = self.anchors, other.anchors
+        shared = len(ours & others) / min(len(ours), len(others)) if ours and others else 0.0
+        return shared >= ANCHORS_SHARED
 
 
 def reports_agree(a: Brief, b: Brief) -> bool:
     """Two briefs of one day read as reports of one event: they share a locality of each
     country both name, and enough of their anchors."""
-    for country in ("jp/", "vn/"):
-        mine = {p for p in a.localities if p.startswith(country)}
-        theirs = {p for p in b.localities if p.startswith(country)}
-        if mine and theirs and not mine & theirs:
-            return False  # Okayama's aid and Hiroshima's aid, on the same day, to Quảng Ninh
-    ours, others = anchors(a), anchors(b)
-    shared = len(ours & others) / min(len(ours), len(others)) if ours and others else 0.0
-    return shared >= ANCHORS_SHARED
+    return Report.of(a).agrees_with(Report.of(b))
 
 
 def _shared_year(brief: Brief, others: list[Brief]) -> int | None:

@@ -11,7 +11,8 @@ import yaml
 
 from generator.cache import CACHE_ROOT
 from generator.overrides import suggestion
-from generator.pipeline import Collected, WarningCount, collect, generate, needs_human
+from generator.pipeline import Collected, collect, generate, needs_human
+from generator.read import WarningCount
 
 log = logging.getLogger("generator")
 

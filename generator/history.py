@@ -41,8 +41,18 @@ def _shallow_boundary(seeds_dir: Path) -> set[str]:
     return set(shallow.read_text().split()) if shallow.is_file() else set()
 
 
+def _entry(path: Path, folders: dict[Path, Path]) -> Path:
+    """A path with its folder resolved (once per folder), naming the folder entry itself even
+    when it is a link."""
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return folder / path.name
+
+
 def first_commit_dates(seeds_dir: Path) -> dict[Path, datetime.datetime]:
-    """The author date (UTC) of the commit that first added each seed, by resolved path."""
+    """The author date (UTC) of the commit that first added each seed, by path with its
+    folder resolved."""
     top = _git(seeds_dir, "rev-parse", "--show-toplevel")
     log_text = _git(
         seeds_dir,
@@ -58,6 +68,7 @@ def first_commit_dates(seeds_dir: Path) -> dict[Path, datetime.datetime]:
         log.debug("%s: not in a git repository; seeds have no commit dates", seeds_dir)
         return {}
     root, boundary = Path(top.strip()), _shallow_boundary(seeds_dir)
+    folders: dict[Path, Path] = {}
     dates: dict[Path, datetime.datetime] = {}
     commit, when = "", None
     for line in log_text.splitlines():
@@ -65,7 +76,7 @@ def first_commit_dates(seeds_dir: Path) -> dict[Path, datetime.datetime]:
             commit, stamp = line[1:].split(" ", 1)
             when = datetime.datetime.fromisoformat(stamp).astimezone(datetime.UTC)
         elif line and when is not None:
-            path = (root / line).resolve()
+            path = _entry(root / line, folders)
             if commit in boundary:  # added here only because the clone starts here
                 dates.pop(path, None)
             else:
@@ -76,9 +87,12 @@ def first_commit_dates(seeds_dir: Path) -> dict[Path, datetime.datetime]:
 def seed_dates(seeds_dir: Path, root: Path, sources: list[str]) -> dict[str, datetime.datetime]:
     """First-commit dates of the given seed paths (as shown, relative to root), where known."""
     dates = first_commit_dates(seeds_dir)
+    if not dates:
+        return {}
+    folders: dict[Path, Path] = {}
     found = {}
     for source in sources:
-        when = dates.get((root / source).resolve())
+        when = dates.get(_entry(root / source, folders))
         if when is not None:
             found[source] = when
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from functools import total_ordering
+from pathlib import Path
 from typing import Any
 
 # Years a date may have: news of the cooperation, with room for history and plans. Past 2106
@@ -23,6 +24,17 @@ class Source:
     text: str
     encoding: str
     overrides: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A seed file found in the seed folder: what it reads as, and its text when it was read."""
+
+    file: Path  # where it is on disk
+    path: str  # as shown to people (Source.path)
+    name: str  # file name
+    content: str  # digest of its path, text and overrides (cache.content_digest)
+    source: Source | None = None  # None: unchanged since it was last read, so not read again
 
 
 @dataclass(frozen=True)

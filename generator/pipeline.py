@@ -11,16 +11,43 @@ from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 
-from generator.cache import ExtractionCache, code_version, entry_key
+from generator.cache import (
+    ExtractionCache,
+    Linked,
+    SeedIndex,
+    code_version,
+    entry_key,
+    load_linked,
+    load_page_keys,
+    save_linked,
+    save_page_keys,
+)
 from generator.clean import clean
 from generator.extract import extract
 from generator.history import seed_dates
 from generator.link import brief_ids, link
-from generator.model import FIRST_YEAR, LAST_YEAR, Brief, DateInfo, PartialDate, Problem, Source
+from generator.model import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Brief,
+    DateInfo,
+    PartialDate,
+    Problem,
+    Seed,
+    Source,
+)
 from generator.overrides import apply_overrides
-from generator.read import normalise, read_seeds
+from generator.read import normalise, read_seed, read_seeds
 from generator.render import render_site
-from generator.write import WriteReport, docs_lock, up_to_date, write_pages
+from generator.render.memo import PageMemo, brief_digests
+from generator.write import (
+    WriteReport,
+    docs_lock,
+    file_signature,
+    read_manifest,
+    up_to_date,
+    write_pages,
+)
 
 log = logging.getLogger("generator")
 LANGUAGE_SHARE_MIN = 0.6  # below this share of its text in one language, a human should look
@@ -37,18 +64,6 @@ class Collected:
     problems: list[Problem] = field(default_factory=list)
     extraction_keys: tuple[str, ...] = ()  # one per seed read, in order: what the briefs came from
     added: dict[str, datetime.datetime] = field(default_factory=dict)  # first commit per seed
-
-
-class WarningCount(logging.Handler):
-    """Counts the warnings logged while it is attached."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        """Count one warning."""
-        self.count += 1
 
 
 def _date_text(date: PartialDate) -> str:
@@ -198,35 +213,80 @@ def extract_all(jobs: list[tuple[Source, str]]) -> list[Extraction]:
 def collect(seeds_dir: Path, root: Path, use_cache: bool = True) -> Collected:
     """Read, clean, extract and link every seed; one bad seed never stops the others.
 
-    Extractions are cached by content hash under root/.cache/briefing/ (use_cache=False
-    extracts everything afresh and leaves the cache alone).
+    Under root/.cache/briefing/ (use_cache=False reads and extracts everything afresh and
+    leaves the caches alone), unchanged seed files are not read again, extractions are cached
+    by content hash, and a run over the very extractions of the last run takes its linked
+    briefs and repeats its messages instead of linking again.
     """
-    sources, problems = read_seeds(seeds_dir, root)
-    ids = brief_ids([source.name for source in sources])
-    for source in sources:
-        if source.name not in ids:  # its id is another seed's (brief_ids warned)
-            problems.append(Problem(source.path, "skipped: its id is another seed's"))
-    sources = [source for source in sources if source.name in ids]
-    cached = ExtractionCache(root) if use_cache else None
-    keys = {source.path: entry_key(source, ids[source.name]) for source in sources}
-    found = {source.path: cached.get(keys[source.path]) if cached else None for source in sources}
-    fresh = [(source, ids[source.name]) for source in sources if found[source.path] is None]
-    for (source, _), extraction in zip(fresh, extract_all(fresh), strict=True):
-        for level, message in extraction.messages:
+    seeds, problems = read_seeds(seeds_dir, root, SeedIndex(root) if use_cache else None)
+    ids = brief_ids([seed.name for seed in seeds])
+    for seed in seeds:
+        if seed.name not in ids:  # its id is another seed's (brief_ids warned)
+            problems.append(Problem(seed.path, "skipped: its id is another seed's"))
+    seeds = [seed for seed in seeds if seed.name in ids]
+    keys = tuple(entry_key(seed.content, ids[seed.name]) for seed in seeds)
+    linked = load_linked(root, keys) if use_cache else None
+    if linked is None:
+        linked = extract_and_link(seeds, ids, keys, root, use_cache)
+        if use_cache:
+            save_linked(root, linked)
+    else:
+        for level, message in linked.messages:
             log.log(level, "%s", message)
+    return Collected(linked.briefs, problems + linked.problems, keys)
+
+
+def _source_of(seed: Seed, root: Path) -> Source:
+    """A seed's text: read now when the index let the read stage skip it."""
+    return seed.source or read_seed(seed.file, root, seed.file.parent.resolve())
+
+
+def extract_and_link(
+    seeds: list[Seed], ids: dict[str, str], keys: tuple[str, ...], root: Path, use_cache: bool
+) -> Linked:
+    """Extract the seeds the extraction cache lacks, link all, and record what extraction and
+    linking logged (shown now, and kept for a next run that takes the linked briefs)."""
+    messages: list[tuple[int, str]] = []
+
+    def note(level: int, message: str) -> None:
+        log.log(level, "%s", message)
+        messages.append((level, message))
+
+    cached = ExtractionCache(root) if use_cache else None
+    found = [cached.get(key) if cached else None for key in keys]
+    problems: list[Problem] = []
+    fresh: list[tuple[int, Source]] = []
+    for number, seed in enumerate(seeds):
+        if found[number] is None:
+            try:
+                fresh.append((number, _source_of(seed, root)))
+            except Exception as error:  # it changed or went away since it was listed
+                note(logging.WARNING, f"{seed.path}: skipped: {error}")
+                problems.append(Problem(seed.path, f"skipped: {error}"))
+    jobs = [(source, ids[source.name]) for _, source in fresh]
+    for (number, source), extraction in zip(fresh, extract_all(jobs), strict=True):
+        for level, message in extraction.messages:
+            note(level, message)
         if extraction.error is not None:
-            log.warning("%s: skipped: extraction failed: %s", source.path, extraction.error)
-            problems.append(Problem(source.path, f"skipped: extraction failed: {extraction.error}"))
+            reason = f"skipped: extraction failed: {extraction.error}"
+            note(logging.WARNING, f"{source.path}: {reason}")
+            problems.append(Problem(source.path, reason))
             continue
-        found[source.path] = extraction.brief
+        found[number] = extraction.brief
         # A brief whose extraction warned is not cached, so the warning comes every run.
         warned = any(level >= logging.WARNING for level, _ in extraction.messages)
         if cached and not warned:
-            cached.put(keys[source.path], extraction.brief)
+            cached.put(keys[number], extraction.brief)
     if cached:
         cached.save()
-    briefs = [brief for source in sources if (brief := found[source.path]) is not None]
-    return Collected(checked_link(link(briefs), briefs), problems, tuple(keys.values()))
+    briefs = [brief for brief in found if brief is not None]
+    recorder = _Recorder()
+    log.addHandler(recorder)
+    try:
+        linked = checked_link(link(briefs), briefs)
+    finally:
+        log.removeHandler(recorder)
+    return Linked(keys, linked, problems, (*messages, *recorder.messages))
 
 
 def needs_human(brief: Brief) -> list[str]:
@@ -269,9 +329,39 @@ def generate(
         unchanged = up_to_date(docs_dir, digest)
         if unchanged is not None:
             return collected, WriteReport(unchanged=unchanged)
-        pages = render_site(collected.briefs, site_url, added, print_links)
-        report = write_pages(docs_dir, pages, digest)
+        memo = page_memo(collected.briefs, docs_dir, root)
+        pages = render_site(collected.briefs, site_url, added, print_links, memo)
+        report = write_pages(docs_dir, pages, digest, memo.kept)
+        remember_pages(root, docs_dir, memo, report)
     return collected, report
+
+
+def page_memo(briefs: list[Brief], docs_dir: Path, root: Path) -> PageMemo:
+    """A memo that keeps the pages whose inputs are unchanged and whose file is still the one
+    written from them (same size, time and inode; owned by the generator)."""
+    stored = load_page_keys(root)
+    owned = read_manifest(docs_dir) or set()
+
+    def reusable(path: str, key: str) -> bool:
+        entry = stored.get(path)
+        return (
+            entry is not None
+            and entry[0] == key
+            and path in owned
+            and file_signature(docs_dir / path) == entry[1]
+        )
+
+    return PageMemo(code_version(), brief_digests(briefs), reusable)
+
+
+def remember_pages(root: Path, docs_dir: Path, memo: PageMemo, report: WriteReport) -> None:
+    """Record the key of every page now on disk as this run wrote or kept it."""
+    keys = {}
+    for path in (*report.written, *report.unchanged):
+        signature = file_signature(docs_dir / path)
+        if path in memo.keys and signature is not None:
+            keys[path] = (memo.keys[path], signature)
+    save_page_keys(root, keys)
 
 
 def inputs_digest(collected: Collected, options: str) -> str:

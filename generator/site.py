@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import time
+from importlib import metadata
 from pathlib import Path
 
 import cbor2
@@ -20,7 +21,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 
+from generator.cache import CACHE_ROOT
 from generator.model import Brief
+from generator.write import atomic_write
 
 log = logging.getLogger("generator")
 
@@ -183,11 +186,66 @@ def build_site(
             strict=strict,
             **options,
         )
+        # A site built from these very inputs, and not touched since, is not built again.
+        inputs = build_inputs(config, f"{docs_dir}\0{site_dir}\0{strict}\0{site_url}")
+        site = Path(config["site_dir"])
+        if _read_stamp(BUILD_STAMP) == inputs + tree_digest(site):
+            log.info("%s: up to date (nothing it is built from has changed)", site)
+            return
         mkdocs_build(config)
         index_site(site_dir)
+        atomic_write(BUILD_STAMP, (inputs + tree_digest(site)).encode())
     finally:
         if own_epoch:
             del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def _read_stamp(stamp: Path) -> str | None:
+    try:
+        return stamp.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+# Under the project root (not in site/, which must be the same bytes on every build): what
+# the last site was built from, and the files it then had.
+BUILD_STAMP = CACHE_ROOT / "site-build"
+BUILT_WITH = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pagefind")
+
+
+def tree_digest(folder: Path) -> str:
+    """A digest of every file under a folder by path, size, modification time and inode (a
+    file edited, added or removed changes it; its content is not read)."""
+    digest = hashlib.sha256()
+    for directory, folders, files in os.walk(folder):
+        folders.sort()
+        for name in sorted(files):
+            path = os.path.join(directory, name)
+            relative = os.path.relpath(path, folder)
+            status = os.lstat(path)
+            digest.update(
+                f"{relative}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ino}\n".encode(
+                    "utf-8", "surrogateescape"
+                )
+            )
+    return digest.hexdigest()
+
+
+def build_inputs(config, options: str) -> str:
+    """A digest of what a build reads: mkdocs.yml and the options given with it, docs/, the
+    theme's overrides, the hooks, the versions of MkDocs, Material, Markdown and Pagefind,
+    and the build's time (SOURCE_DATE_EPOCH)."""
+    parts = [
+        Path(config.config_file_path).read_text(encoding="utf-8"),
+        options,
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+        *(f"{name}={metadata.version(name)}" for name in BUILT_WITH),
+        tree_digest(Path(config["docs_dir"])),
+        tree_digest(Path(config["theme"].custom_dir)) if config["theme"].custom_dir else "",
+        *(Path(hook.__file__).read_text(encoding="utf-8") for hook in config["hooks"].values()),
+    ]
+    digest = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+    return digest + "\n"
 
 
 def serve_site(config_file: Path, seeds_dir: Path, docs_dir: Path, dev_addr: str | None) -> None:

@@ -15,7 +15,7 @@ import logging
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,9 +221,27 @@ def up_to_date(docs_dir: Path, inputs_digest: str) -> list[str] | None:
     except OSError:
         return None
     owned = read_manifest(docs_dir) if stamp == inputs_digest else None
-    if owned is None or not all(os.path.isfile(docs_dir / path) for path in owned):
+    if owned is None or not _all_files(docs_dir, owned):
         return None
     return sorted(owned)
+
+
+def _all_files(docs_dir: Path, paths: Iterable[str]) -> bool:
+    """Whether every path is a file in docs/: one folder listing per folder, not one system
+    call per file (10,000 briefs share one folder)."""
+    by_folder: dict[str, set[str]] = {}
+    for path in paths:
+        folder, _, name = path.rpartition("/")
+        by_folder.setdefault(folder, set()).add(name)
+    for folder, names in by_folder.items():
+        try:
+            with os.scandir(docs_dir / folder) as entries:
+                files = {entry.name for entry in entries if entry.is_file()}
+        except OSError:
+            return False
+        if not names <= files:
+            return False
+    return True
 
 
 def _manifest(paths: set[str]) -> bytes:
@@ -293,8 +311,28 @@ def _remove_emptied_folders(docs_dir: Path, deleted: list[str]) -> None:
                 path.rmdir()
 
 
-def write_pages(docs_dir: Path, pages: dict[str, str], inputs_digest: str = "") -> WriteReport:
-    """Make docs/ hold exactly `pages` in the generated subtrees, touching nothing else."""
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """Size, modification time (ns) and inode of a regular file; None for anything else."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    return status.st_size, status.st_mtime_ns, status.st_ino
+
+
+def write_pages(
+    docs_dir: Path,
+    pages: dict[str, str],
+    inputs_digest: str = "",
+    unrendered: Iterable[str] = (),
+) -> WriteReport:
+    """Make docs/ hold exactly `pages` in the generated subtrees, touching nothing else.
+
+    `unrendered` pages were not rendered because their file is already right (see
+    render.memo): they are kept as they are, if this run still owns them and may write there.
+    """
     report = WriteReport()
     docs_dir.mkdir(parents=True, exist_ok=True)
     remove_killed_runs_files(docs_dir)
@@ -304,6 +342,14 @@ def write_pages(docs_dir: Path, pages: dict[str, str], inputs_digest: str = "") 
     kept: set[str] = set()
     staged: list[tuple[str, Path, str]] = []  # (page, target, temporary file with its text)
     try:
+        for path in sorted(unrendered):
+            problem = folders.problem(path) or (None if path in owned else "not generated here")
+            if problem:
+                log.warning("%s: refused: %s", path, problem)
+                report.refused.append(path)
+                continue
+            kept.add(path)
+            report.unchanged.append(path)
         for path, text in sorted(pages.items()):
             target = docs_dir / path
             problem = folders.problem(path)

@@ -42,7 +42,7 @@ def mkdocs_build(
     return subprocess.run(
         # -P: the project's generator/hooks folder must not shadow the installed package.
         [sys.executable, "-P", "-c", BUILD_SCRIPT, str(config), str(docs), str(site)],
-        cwd=config.parent,
+        cwd=site.parent,  # the project root: caches go under it, not into the project's
         capture_output=True,
         text=True,
         check=False,

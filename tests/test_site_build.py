@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -233,3 +235,43 @@ def test_shared_blocks_give_the_pages_material_would_render(
     for page in pages:
         expected = plain / "site" / page.relative_to(site)
         assert _page_as_read(page, site) == _page_as_read(expected, plain / "site"), page
+
+
+def _html_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*.html"))}
+
+
+def test_markdown_cache_gives_the_pages_a_clean_build_gives(
+    built: tuple[Path, list], tmp_path: Path
+) -> None:
+    """Pages taken from the Markdown cache (hooks/markdown_cache.py) are byte for byte those a
+    conversion writes; the cache is really used, and an edited page is converted again."""
+    site, briefs = built
+    work = copy_project(tmp_path / "project")
+    shutil.rmtree(work / "docs")
+    shutil.copytree(site.parent / "docs", work / "docs")
+    config = work / "mkdocs.yml"
+    cache = work / ".cache" / "briefing" / "markdown"
+    cold = mkdocs_build(work / "docs", work / "cold", config)
+    assert cold.returncode == 0, cold.stderr
+    entries = [p for p in cache.rglob("*") if p.is_file()]
+    assert len(entries) > 100  # every page converted without a warning is kept
+    warm = mkdocs_build(work / "docs", work / "warm", config)
+    assert warm.returncode == 0 and "WARNING" not in warm.stderr, warm.stderr
+    assert _html_files(work / "warm") == _html_files(work / "cold")
+
+    brief = briefs[0]
+    page = work / "docs" / brief.path
+    page.write_text(page.read_text(encoding="utf-8") + "\nAn added closing line.\n", "utf-8")
+    for entry in entries:  # a cached page says so; a converted one does not
+        stored = pickle.loads(entry.read_bytes())
+        stored["content"] = stored["content"].replace("</p>", " [cached]</p>", 1)
+        entry.write_bytes(pickle.dumps(stored))
+    edited = mkdocs_build(work / "docs", work / "edited", config)
+    assert edited.returncode == 0, edited.stderr
+    edited_page = html_path(work / "edited", brief.path).read_text(encoding="utf-8")
+    assert "An added closing line." in edited_page and "[cached]" not in edited_page
+    other = html_path(work / "edited", briefs[1].path).read_text(encoding="utf-8")
+    assert "[cached]" in other
+    # The entry of the page before its edit is no longer used: the build dropped it.
+    assert len([p for p in cache.rglob("*") if p.is_file()]) == len(entries)

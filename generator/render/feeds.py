@@ -18,6 +18,7 @@ from generator.knowledge import gazetteer, label, sectors
 from generator.model import Brief
 from generator.render.brief import brief_front_matter
 from generator.render.markdown import date_text, year_note
+from generator.render.memo import PageMemo, RenderAll
 from generator.text import shorten
 
 FEED_ROOT = "feeds"
@@ -122,17 +123,25 @@ def feed_pages(
     by_sector: dict[str, list[Brief]],
     site_url: str,
     added: Mapping[str, datetime.datetime] | None = None,
-) -> dict[str, str]:
-    """The site feed, one per locality and sector with briefs, and briefs.json."""
+    memo: PageMemo | RenderAll | None = None,
+) -> dict[str, str | None]:
+    """The site feed, one per locality and sector with briefs, and briefs.json (None for a
+    file the memo kept)."""
+    memo = memo or RenderAll()
+    added = added or {}
     places = gazetteer().places
-    pages = {ALL_FEED: atom_feed(ALL_FEED, label("site_title"), briefs, site_url, added)}
+    feeds = [(ALL_FEED, label("site_title"), briefs)]
     for locality_id, listed in sorted(by_locality.items()):
-        path = locality_feed(locality_id)
         title = f"{label('site_title')}: {places[locality_id].name}"
-        pages[path] = atom_feed(path, title, listed, site_url, added)
+        feeds.append((locality_feed(locality_id), title, listed))
     for sector_id, listed in sorted(by_sector.items()):
-        path = sector_feed(sector_id)
-        title = f"{label('site_title')}: {sectors()[sector_id].name}"
-        pages[path] = atom_feed(path, title, listed, site_url, added)
-    pages[BRIEFS_JSON] = briefs_json(briefs)
+        feeds.append(
+            (sector_feed(sector_id), f"{label('site_title')}: {sectors()[sector_id].name}", listed)
+        )
+    pages: dict[str, str | None] = {}
+    for path, title, listed in feeds:
+        # Only the feed's own briefs' commit dates: they are all the feed reads of `added`.
+        known = {b.source: added[b.source] for b in listed if b.source in added}
+        pages[path] = memo.page(path, atom_feed, path, title, listed, site_url, known)
+    pages[BRIEFS_JSON] = memo.page(BRIEFS_JSON, briefs_json, briefs)
     return pages

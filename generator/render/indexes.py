@@ -16,6 +16,7 @@ from generator.render.feeds import locality_feed, sector_feed
 from generator.render.finder import finder_block
 from generator.render.listing import brief_list, feed_link, page
 from generator.render.markdown import escape, html_href, link, table
+from generator.render.memo import PageMemo, RenderAll
 from generator.render.paths import (
     LOCALITIES_INDEX,
     REGIONS_INDEX,
@@ -369,30 +370,48 @@ def sectors_index(by_sector: dict[str, list[Brief]]) -> str:
     return page(label("sectors_index"), [escape(label("sectors_intro")), table(header, rows)])
 
 
-def index_pages(groups: Groups, finder: Finder, print_links: bool = False) -> dict[str, str]:
-    """Every locality, region and sector page with its chart, and their indexes."""
+def index_pages(
+    groups: Groups,
+    finder: Finder,
+    print_links: bool = False,
+    memo: PageMemo | RenderAll | None = None,
+) -> dict[str, str | None]:
+    """Every locality, region and sector page with its chart, and their indexes (None for a
+    page the memo kept)."""
+    memo = memo or RenderAll()
     places = gazetteer().places
-    pages: dict[str, str] = {}
+    pages: dict[str, str | None] = {}
     localities = locality_pages(groups.by_locality, groups.by_mention)
     with_pages = set(localities)
-    pages[LOCALITIES_INDEX] = localities_index(finder)
+    pages[LOCALITIES_INDEX] = memo.page(LOCALITIES_INDEX, localities_index, finder)
     for locality_id, listed in localities.items():
         place = places[locality_id]
-        pages[locality_page(locality_id)] = locality_page_text(
-            place, listed, with_pages, print_links
-        )
-        if chart := summary.sector_chart(place, listed.about):
-            pages[chart_file(locality_id)] = chart
+        path = locality_page(locality_id)
+        pages[path] = memo.page(path, locality_page_text, place, listed, with_pages, print_links)
+        _chart(pages, memo, chart_file(locality_id), place, listed.about)
     by_region = groups.by_region
-    pages[REGIONS_INDEX] = regions_index(by_region)
+    pages[REGIONS_INDEX] = memo.page(REGIONS_INDEX, regions_index, by_region)
     for region_id, listed in by_region.items():
-        pages[region_page(region_id)] = region_page_text(
-            places[region_id], listed, with_pages, print_links
-        )
-        if chart := summary.sector_chart(places[region_id], listed):
-            pages[chart_file(region_id)] = chart
+        path = region_page(region_id)
+        region = places[region_id]
+        pages[path] = memo.page(path, region_page_text, region, listed, with_pages, print_links)
+        _chart(pages, memo, chart_file(region_id), region, listed)
     by_sector = groups.by_sector
-    pages[SECTORS_INDEX] = sectors_index(by_sector)
+    pages[SECTORS_INDEX] = memo.page(SECTORS_INDEX, sectors_index, by_sector)
     for sector_id, listed in by_sector.items():
-        pages[sector_page(sector_id)] = sector_page_text(sector_id, listed, set(by_sector))
+        path = sector_page(sector_id)
+        pages[path] = memo.page(path, sector_page_text, sector_id, listed, set(by_sector))
     return pages
+
+
+def _chart(
+    pages: dict[str, str | None],
+    memo: PageMemo | RenderAll,
+    path: str,
+    place: Place,
+    briefs: list[Brief],
+) -> None:
+    """A place's sector chart, when its briefs name a sector."""
+    chart = memo.page(path, summary.sector_chart, place, briefs)
+    if chart is not None or path in memo.kept:
+        pages[path] = chart

@@ -75,6 +75,7 @@ def _skeleton(date: PartialDate) -> str:
     return "yMMMMd" if date.year else "MMMMd"
 
 
+@cache  # CLDR formatting is slow, and 10,000 briefs share a few thousand dates
 def format_date(date: PartialDate) -> str:
     """A date at its known precision, in the interface language (CLDR formats)."""
     if date.year and date.month and date.day:  # Babel's yMMMMd skeleton falls back to MMM
@@ -82,6 +83,7 @@ def format_date(date: PartialDate) -> str:
     return format_skeleton(_skeleton(date), _calendar_date(date), locale=label("locale"))
 
 
+@cache
 def format_date_info(info: DateInfo) -> str:
     """The event date or range, with a note on how the year is known."""
     if info.start is None:

@@ -11,6 +11,7 @@ from generator.model import Brief
 from generator.render import summary
 from generator.render.listing import brief_list, page
 from generator.render.markdown import date_text, escape, html_href, link, newest_first
+from generator.render.memo import PageMemo, RenderAll
 from generator.render.paths import PARTNERSHIPS, locality_page
 from generator.render.tilemap import count_text
 
@@ -154,16 +155,26 @@ def partnerships_page(grouped: dict[tuple[str, str], list[Brief]], briefs: list[
     return page(label("partnerships"), body, hide=("navigation", "toc"))
 
 
-def partnership_pages(briefs: list[Brief]) -> dict[str, str]:
-    """The partnerships page and one page per pair of localities."""
-    places = gazetteer().places
+def partnership_pages(
+    briefs: list[Brief], memo: PageMemo | RenderAll | None = None
+) -> dict[str, str | None]:
+    """The partnerships page and one page per pair of localities (None for a page the memo
+    kept)."""
+    memo = memo or RenderAll()
     grouped = pairs(briefs)
-    pages = {PARTNERSHIPS: partnerships_page(grouped, briefs)}
+    pages = {PARTNERSHIPS: memo.page(PARTNERSHIPS, partnerships_page, grouped, briefs)}
     for (vn_id, jp_id), listed in grouped.items():
         target = pair_page(vn_id, jp_id)
-        title = label("pair_title").format(vn=places[vn_id].name, jp=places[jp_id].name)
-        links = " · ".join(link(places[p].name, locality_page(p), target) for p in (vn_id, jp_id))
-        # Pair pages repeat what the locality pages list; kept out of search so they do not
-        # crowd out the locality pages.
-        pages[target] = page(title, [links, brief_list(listed, target)], searchable=False)
+        pages[target] = memo.page(target, pair_page_text, vn_id, jp_id, listed)
     return pages
+
+
+def pair_page_text(vn_id: str, jp_id: str, listed: list[Brief]) -> str:
+    """The page of one pair of localities: links to both, and their briefs."""
+    places = gazetteer().places
+    target = pair_page(vn_id, jp_id)
+    title = label("pair_title").format(vn=places[vn_id].name, jp=places[jp_id].name)
+    links = " · ".join(link(places[p].name, locality_page(p), target) for p in (vn_id, jp_id))
+    # Pair pages repeat what the locality pages list; kept out of search so they do not
+    # crowd out the locality pages.
+    return page(title, [links, brief_list(listed, target)], searchable=False)

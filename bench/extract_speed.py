@@ -24,10 +24,11 @@ CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 YEAR = re.compile(r"(?<!\d)20[0-3]\d(?!\d)")
 
 
-def synthetic_sources(count: int) -> list[Source]:
-    """`count` varied articles in the corpus's eight languages."""
+def synthetic_sources(count: int, corpus: Path = CORPUS) -> list[Source]:
+    """`count` varied articles in the corpus's eight languages (`corpus`: tests/corpus, or
+    tests/pages for real-shaped pages with their furniture)."""
     rng = random.Random(count)
-    articles = sorted(CORPUS.glob("*.txt"))
+    articles = sorted(corpus.glob("*.txt"))
     texts = [path.read_text(encoding="utf-8") for path in articles]
     places = gazetteer()
     names = {country: [p.name for p in places.localities(country)] for country in ("jp", "vn")}

@@ -1,14 +1,15 @@
 """Benchmark: the generator and the site build at N seeds, against plain MkDocs + Material.
 
     python bench/run.py [N ...] [--repeat K] [--skip-full-nav-above N] [--skip-pdf-above N]
-                                                                       (default: 100 1000)
+                        [--corpus corpus|pages]                        (default: 100 1000)
 
 For each N it makes a synthetic corpus (bench/extract_speed.synthetic_sources, deterministic
 from N), then prints the median wall time and peak memory (/usr/bin/time -v) of:
   1. briefing generate from scratch      2. briefing generate again, nothing changed
   3. the same with one seed edited
   4. briefing build from scratch (no cache, no generated file), site only (--no-pdf), then
-     again with nothing changed; the same with the per-locality PDFs (rendered on 2 workers)
+     again with nothing changed, with one seed edited, and with one seed added; the same with
+     the per-locality PDFs (rendered on 2 workers)
   5. the peer: plain `mkdocs build` with Material's defaults over the same Markdown,
      (a) with every page in the navigation and (b) with brief pages out of it,
 and the ratios, the size of the built site, and search: Pagefind's indexing time alone, the
@@ -35,7 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
-from extract_speed import synthetic_sources  # noqa: E402
+from extract_speed import CORPUS, synthetic_sources  # noqa: E402
 
 from generator.write import INPUTS, MANIFEST, read_manifest  # noqa: E402
 
@@ -83,12 +84,13 @@ def size_mib(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 2**20
 
 
-def project_for(count: int, work: Path) -> Path:
-    """A project folder with `count` synthetic seeds and the hand-written files."""
-    project = work / f"n{count}"
+def project_for(count: int, work: Path, corpus: Path = CORPUS) -> Path:
+    """A project folder with `count` synthetic seeds made from `corpus`, and the hand-written
+    files."""
+    project = work / f"n{count}-{corpus.name}"
     seeds = project / "seeds"
     seeds.mkdir(parents=True)
-    for source in synthetic_sources(count):
+    for source in synthetic_sources(count, corpus):
         (seeds / source.name).write_text(source.text, encoding="utf-8")
     for name in ("mkdocs.yml", "overrides", "docs/about.md", "docs/stylesheets"):
         target = project / name
@@ -200,9 +202,11 @@ def from_scratch(project: Path) -> None:
         (docs / name).unlink(missing_ok=True)
 
 
-def bench(count: int, repeat: int, full_nav: bool, pdfs: bool, work: Path) -> list[str]:
+def bench(
+    count: int, repeat: int, full_nav: bool, pdfs: bool, work: Path, corpus: Path = CORPUS
+) -> list[str]:
     """Rows of the results table for one corpus size."""
-    project = project_for(count, work)
+    project = project_for(count, work, corpus)
     briefing = [sys.executable, "-P", "-m", "generator"]
     rows = []
 
@@ -222,16 +226,30 @@ def bench(count: int, repeat: int, full_nav: bool, pdfs: bool, work: Path) -> li
     row("generate, from scratch", *scratch_runs("generate"))
     row("generate, nothing changed", *again("generate"))
     edited = sorted((project / "seeds").iterdir())[0]
+
+    def edit(number: int) -> None:  # a closing paragraph that shows in the brief
+        closing = f"Both sides agreed to exchange {number + 2} delegations of students next year."
+        edited.write_text(edited.read_text(encoding="utf-8") + f"\n{closing}\n", "utf-8")
+
     edits = []
     for number in range(repeat):
-        edited.write_text(
-            edited.read_text(encoding="utf-8") + f"\nEdit {number}.\n", encoding="utf-8"
-        )
+        edit(number)
         edits.append(timed([*briefing, "generate"], project))
     row("generate, one seed edited", *median_of(edits))
     build_wall, build_peak = scratch_runs("build", "--no-pdf")
-    row("briefing build from scratch, site (generate + MkDocs)", build_wall, build_peak)
+    row("briefing build from scratch, site (generate + MkDocs + Pagefind)", build_wall, build_peak)
     row("briefing build, nothing changed, site", *again("build", "--no-pdf"))
+    builds = []
+    for number in range(repeat):
+        edit(repeat + number)
+        builds.append(timed([*briefing, "build", "--no-pdf"], project))
+    row("briefing build, one seed edited, site", *median_of(builds))
+    builds = []
+    for number in range(repeat):  # a second report of an event: its related pages change too
+        added = project / "seeds" / f"zz_added_{number}.txt"
+        added.write_text(edited.read_text(encoding="utf-8"), encoding="utf-8")
+        builds.append(timed([*briefing, "build", "--no-pdf"], project))
+    row("briefing build, one seed added, site", *median_of(builds))
     if pdfs:
         row("briefing build from scratch, site + PDFs (2 workers)", *scratch_runs("build"))
         row("briefing build, nothing changed, site + PDFs", *again("build"))
@@ -266,13 +284,22 @@ def main() -> None:
         default=1000,
         help="builds with PDFs render every locality's briefs: skip them above this N",
     )
+    parser.add_argument(
+        "--corpus",
+        choices=("corpus", "pages"),
+        default="corpus",
+        help="make the seeds from tests/corpus (articles) or tests/pages (real-shaped saved "
+        "pages, furniture included)",
+    )
     args = parser.parse_args()
+    corpus = ROOT / "tests" / args.corpus
+    print(f"Seeds made from {corpus.relative_to(ROOT)}/\n")
     print("| N | step | median seconds | peak MiB |\n|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as work:
         for count in args.sizes:
             full_nav = count <= args.skip_full_nav_above
             pdfs = count <= args.skip_pdf_above
-            for line in bench(count, args.repeat, full_nav, pdfs, Path(work)):
+            for line in bench(count, args.repeat, full_nav, pdfs, Path(work), corpus):
                 print(line, flush=True)
 
 

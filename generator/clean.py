@@ -35,6 +35,10 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # spaces (日·越 is one word).
 MENU_SEPARATOR = re.compile(r"\s*\|\s*|\s+[·•]\s+|\s*\u3000\s*|\s{2,}")
 BREADCRUMB_SEPARATOR = re.compile(r"\s+(?:>|›|»|/)\s+")
+# The end of a line that names the site, as a page's title does: "Headline | Site",
+# "标题 - 站名", "見出し｜紙名".
+SITE_SUFFIX = re.compile(r"\s*(?:[|｜]|\s[-–—]\s)\s*(?P<site>[^|｜]{2,40})$")
+MASTHEAD_LINES = 3  # the page's first lines, where its name stands
 
 
 @dataclass(frozen=True)
@@ -122,8 +126,8 @@ DATE_FORMS = re.compile(
     r"|\d{1,2}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{2,4}"
     r"|(?:令和|平成|昭和)\s*(?:\d{1,2}|元)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일"
-    r"|\d{1,2}\s*/\s*\d{1,2}\s*[(（]"
-    r"|(?<![\d-])\d{1,2}-\d{1,2}(?=\s+\d{1,2}:\d{2})"
+    r"|\d{1,2}\s*[/.]\s*\d{1,2}\s*[(（]"
+    r"|(?<![\d./-])\d{1,2}[-/.]\d{1,2}(?=\s+\d{1,2}:\d{2})"
 )
 
 
@@ -174,6 +178,8 @@ def _is_breadcrumb(line: str) -> bool:
     if _breadcrumb_start().match(line):
         return True
     parts = BREADCRUMB_SEPARATOR.split(line)
+    if len(parts) == 2 and re.search(r"\s[>›»]\s", line):  # a section and its subsection
+        return all(word_count(part) <= 4 and len(part) <= 30 for part in parts)
     return len(parts) >= 3 and all(len(part) <= 40 for part in parts[:-1])
 
 
@@ -458,10 +464,16 @@ def _tidy_outlet(name: str) -> str:
 def split_headline_caption(text: str) -> tuple[str, str] | None:
     """A headline and the photo caption copy-and-paste glued after it, or None.
 
-    The caption is a sentence: it begins with a capital that follows a lower-case word of a
+    The caption is a sentence: it begins with a capital glued to the headline's last letter
+    ("… tiếng NhậtLãnh đạo …"), or a capital that follows a lower-case word of a
     sentence-case headline ("… technologies vertes Le vice-président …"), or whose next word
     is in lower case after a headline in title case ("… Binh Duong Para penari …").
     """
+    for at in range(1, len(text) - 1):  # glued without a space: "… tiếng NhậtLãnh đạo …"
+        before, letter, after = text[at - 1], text[at], text[at + 1]
+        glued = before.islower() and letter.isupper() and after.islower()
+        if glued and text[at:].count(" ") >= 3 and headline_shape(text[:at]):
+            return text[:at], text[at:]
     words = text.split()
     for cut in range(1, len(words) - 3):
         head, tail = " ".join(words[:cut]), words[cut:]
@@ -509,14 +521,42 @@ def _dates_inside_are_text(lines: list[Line], start: int) -> list[Line]:
     ]
 
 
+def _is_site_name(suffix: str, names: set[str]) -> bool:
+    suffix = fold(suffix).casefold()
+    return any(name == suffix or name.startswith(suffix + " ") for name in names)
+
+
+def without_site_name(lines: list[Line]) -> list[Line]:
+    """Lines with the site's name cut off their end ("Headline | Site", as a page's title
+    reads), the site being named by the page's masthead (its first lines) or its outlet."""
+    masthead = [line.text for line in lines[:MASTHEAD_LINES] if line.kind == "text"]
+    outlet = find_outlet([line.text for line in lines])
+    names = {fold(name).casefold() for name in [*masthead, *([outlet] if outlet else [])]}
+    tidied = []
+    for line in lines:
+        match = SITE_SUFFIX.search(line.text)
+        if match and match.start() > 0 and _is_site_name(match["site"], names):
+            text = line.text[: match.start()]
+            line = Line(text, line_kind(text))
+        tidied.append(line)
+    return tidied
+
+
+def _unwrapped(headline: str) -> str:
+    """A headline without the brackets some sites set around it (【…】)."""
+    if headline.startswith("【") and headline.endswith("】") and headline.count("【") == 1:
+        return headline[1:-1].strip()
+    return headline
+
+
 def clean(source: Source) -> Document:
     """Turn a seed's raw text into a headline, body paragraphs, stamps and a source address."""
-    lines = _lines(source.text)
+    lines = without_site_name(_lines(source.text))
     headline_at, start = choose_headline(lines)
     lines = _dates_inside_are_text(lines, start)
     headline, first = None, start  # the text's lines begin at `first`
     if headline_at is not None:
-        headline, first = lines[headline_at].text, headline_at + 1
+        headline, first = _unwrapped(lines[headline_at].text), headline_at + 1
     elif glued := _glued_headline(lines, start):
         first, headline, caption = glued  # the caption stays, as the text's first block
         lines[first] = Line(caption, "caption")

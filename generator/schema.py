@@ -176,6 +176,7 @@ class DatesFile(Strict):
     stamp_time: str
     stamp_window: int
     eras: dict[str, int]
+    latin_eras: dict[str, int]
     relative_days: dict[str, dict[str, int]]
     weekday_reach: int
     anniversaries: dict[str, list[str]]

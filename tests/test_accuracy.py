@@ -30,15 +30,21 @@ CORPORA = {
 # sectors need evidence (a headline, a lead confirmed, a sentence about the cooperation, a
 # list of fields or repeated words) its sector F1 is 0.919, and the page corpora's rose from
 # 0.59-0.64 to 0.86-0.90 under the seeds' convention.
+# The page corpus grew from 72 to 96 documents on 2026-11-23 (24 written and annotated by
+# people who never saw the extractor); its thresholds were set again from the figures on all
+# 96, which are lower for cities, regions, sectors and tie precision because the new pages
+# were not tuned on (on the new 24 alone: cities 0.74, regions 0.74, sectors 0.87, tie
+# precision 0.71). Titles, dates and cleaning were then fixed on them: titles 16 → 24 of 24,
+# dates 17 → 21 of 24, furniture left 10 → 0 of 501 lines.
 REACHED_F1 = {
     "seeds": {"localities": 1.0, "cities": 1.0, "regions": 1.0, "sectors": 0.98},
     "corpus": {"localities": 1.0, "cities": 1.0, "regions": 1.0, "sectors": 0.91},
     "pages": {
-        "localities": 0.97,
-        "mentions": 0.86,
-        "cities": 0.86,
-        "regions": 0.84,
-        "sectors": 0.90,
+        "localities": 0.98,
+        "mentions": 0.87,
+        "cities": 0.83,
+        "regions": 0.82,
+        "sectors": 0.89,
     },
     "heldout": {
         "localities": 0.98,
@@ -49,11 +55,11 @@ REACHED_F1 = {
     },
 }
 # A wrong tie is misinformation: precision is held, recall is reported.
-REACHED_TIE_PRECISION = {"pages": 0.83, "heldout": 0.82}
-REACHED_DATES = {"seeds": 1.0, "corpus": 1.0, "pages": 1.0, "heldout": 0.79}
-REACHED_TITLES = {"seeds": 1.0, "corpus": 1.0, "pages": 0.98, "heldout": 0.91}
+REACHED_TIE_PRECISION = {"pages": 0.78, "heldout": 0.82}
+REACHED_DATES = {"seeds": 1.0, "corpus": 1.0, "pages": 0.96, "heldout": 0.79}
+REACHED_TITLES = {"seeds": 1.0, "corpus": 1.0, "pages": 0.98, "heldout": 0.95}
 # Furniture lines left in briefs, and phrases of article text lost, at most.
-REACHED_CLEANING = {"pages": (1, 0), "heldout": (7, 1)}
+REACHED_CLEANING = {"pages": (1, 1), "heldout": (6, 1)}
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +73,7 @@ def test_corpora_are_big_and_multilingual() -> None:
         assert set(languages) == {"vi", "ja", "en", "fr", "id", "zh", "ko", "de"}, name
         assert len(languages) >= 24, name
     pages = [path.name for path in CORPORA["pages"][0].glob("*.txt")]
-    assert len(pages) >= 70
+    assert len(pages) >= 96
 
 
 @pytest.mark.parametrize("corpus", list(CORPORA))

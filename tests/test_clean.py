@@ -189,6 +189,8 @@ def test_a_page_that_starts_with_its_text_has_no_headline() -> None:
         "发布时间：2024-11-25 10:32",
         "입력 2024.11.03 09:12 수정 2024.11.03 10:40",
         "Wednesday, December 11, 2024 20:15",
+        "입력 11.08(금) 09:40",
+        "5/14 6:00 (最終更新 5/14 9:12)",
     ],
 )
 def test_publication_stamps_are_recognised(line: str) -> None:
@@ -254,3 +256,67 @@ def test_a_date_line_inside_the_text_is_text() -> None:
     document = cleaned(page)
     assert "22 August 2025 14:30 to 14:50" in [p.text for p in document.paragraphs]
     assert document.stamps == ()
+
+
+def test_the_site_s_name_after_a_headline_is_cut_off() -> None:
+    page = "\n".join(
+        [
+            "Mekong Morning Post",
+            "Menu News Business Travel Life",
+            "Gunma and Quang Ninh agree on tourism promotion | Mekong Morning Post",
+            "By Staff Sep 25, 04:12 pm GMT+7",
+            "Gunma Prefecture and Quang Ninh Province agreed on Monday to promote tourism "
+            "between the two localities and to open a joint office in Ha Long next year.",
+        ]
+    )
+    assert cleaned(page).headline == "Gunma and Quang Ninh agree on tourism promotion"
+
+
+def test_a_page_id_or_a_share_row_below_the_headline_does_not_hide_it() -> None:
+    for between in ("Page ID 1234567", "Lưu bài Chia sẻ Bình luận", "가 가 가 인쇄 스크랩"):
+        page = "\n".join(
+            [
+                "Home > International > Asia",
+                "Tottori and Ninh Binh sign a memorandum on exchange",
+                "Last updated: January 9, 2026",
+                between,
+                "On December 16, Tottori Prefecture and Ninh Binh Province signed a memorandum "
+                "on exchange and cooperation at the prefectural office in Tottori City.",
+            ]
+        )
+        assert cleaned(page).headline == "Tottori and Ninh Binh sign a memorandum on exchange"
+
+
+def test_a_two_part_breadcrumb_and_bracketed_headline() -> None:
+    assert line_kind("Đầu tư › Hợp tác quốc tế") == "structural"
+    page = "\n".join(
+        [
+            "当前位置：首页 > 越南动态",
+            "【高平省与日本岩手县探讨地质公园合作】",
+            "更新时间：2024-12-02 10:05",
+            "【字体：大 中 小】【打印本页】【关闭窗口】",
+            "据越南媒体报道，2024年11月16日，越南高平省人民委员会与日本岩手县代表团在高平市举行工作"
+            "会谈，双方就地质公园的保护与旅游开发交换了意见，并同意加强交流。",
+        ]
+    )
+    document = cleaned(page)
+    assert document.headline == "高平省与日本岩手县探讨地质公园合作"
+    assert all("打印本页" not in p.text for p in document.paragraphs)
+
+
+def test_a_headline_glued_to_a_caption_without_a_space_is_cut_off() -> None:
+    page = "\n".join(
+        [
+            "Đối ngoại",
+            "Hợp tác hữu nghị Thái Nguyên - Shiga: Từ búp chè đến lớp học tiếng NhậtLãnh đạo "
+            "hai tỉnh trồng cây lưu niệm tại đồi chè. Ảnh: Hải Yến",
+            "Đăng lúc: 19/04 - 21:05",
+            "Từ ngày 16 đến 19/4, đoàn đại biểu tỉnh Shiga đã thăm và làm việc tại tỉnh Thái "
+            "Nguyên, nhìn lại mười năm hợp tác giữa hai địa phương.",
+        ]
+    )
+    document = cleaned(page)
+    assert document.headline == (
+        "Hợp tác hữu nghị Thái Nguyên - Shiga: Từ búp chè đến lớp học tiếng Nhật"
+    )
+    assert document.paragraphs[0].text.startswith("Lãnh đạo hai tỉnh")

@@ -173,6 +173,22 @@ YEAR_EVIDENCE_CASES = [
     ),
     ("ja", (), None, "10月8日、商談会を開いた。今年(2025年)は", "2025-10-08", "other-date"),
     (
+        "id",
+        (),
+        None,
+        "Program Pertukaran Pemuda Tahun Fiskal Reiwa 6 berlangsung dari 18 hingga 24 Agustus.",
+        "2024-08-18",
+        "era",
+    ),
+    (
+        "ko",
+        (),
+        None,
+        "양국이 외교관계를 수립한 지 50주년을 맞아 10월 18일 회담을 열었다.",
+        "2023-10-18",
+        "anniversary",
+    ),
+    (
         "en",
         ("Posted: Aug 6",),
         None,
@@ -191,6 +207,16 @@ def test_a_missing_year_comes_with_its_evidence(
 ) -> None:
     info = extract_date(_sources(text, stamps=stamps, headline=headline), language)
     assert (info.date, info.year_evidence) == (date, evidence)
+
+
+def test_a_relative_day_in_the_lead_beats_a_date_further_on() -> None:
+    sources = _sources(
+        "Chiều qua, lãnh đạo thành phố tiếp đoàn tỉnh Chiba.",
+        "Đây là đoàn đầu tiên kể từ khi ba địa phương hợp nhất (1/7/2025).",
+        stamps=("Thứ Sáu, 22/8/2025, 06:45 (GMT+7)",),
+    )
+    info = extract_date(sources, "vi")
+    assert (info.date, info.year_evidence) == ("2025-08-21", "stamp")
 
 
 def test_history_and_plans_are_not_the_event() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from babel.dates import get_day_names, get_month_names
@@ -22,6 +22,7 @@ from generator.knowledge import typed
 from generator.model import FIRST_YEAR, LAST_YEAR, DateInfo, PartialDate
 
 FAR_AHEAD_MONTHS = 2  # an event this far after the publication stamp belongs to the year before
+ERA_REACH = 120  # characters from an era year to the dates of the programme it names
 HISTORY_YEARS = 2  # a dated event this many years before the page's time is history
 YEARS = range(FIRST_YEAR, LAST_YEAR + 1)  # the years the site dates events in
 LANGUAGES = ("vi", "en", "fr", "id", "de", "ja", "zh", "ko")
@@ -245,9 +246,25 @@ def written_years(text: str) -> list[int]:
     """Years the text writes: four-digit years, years of dates, and Japanese era years."""
     years = [int(y) for y in YEAR_WORD.findall(text)]
     years += [int(y) for y in re.findall(r"((?:19|20)\d{2})\s*[年년]", text)]
-    eras = "|".join(typed("dates.yaml").eras)
-    years += [era_year(e, y) for e, y in re.findall(rf"({eras})\s*(\d{{1,2}}|元)\s*年", text)]
+    # Eras in Latin letters count only beside a programme's dates (elsewhere a word of a name).
+    years += [year for _, year in era_mentions(text, latin=False)]
     return [y for y in years if y in YEARS]
+
+
+def era_mentions(text: str, latin: bool = True) -> list[tuple[int, int]]:
+    """(position, Gregorian year) of each Japanese era year the text writes ("令和6年",
+    "令和元年度", and with `latin` "Reiwa 6")."""
+    eras = "|".join(typed("dates.yaml").eras)
+    found = [
+        (m.start(), era_year(m[1], m[2]))
+        for m in re.finditer(rf"({eras})\s*(\d{{1,2}}|元)\s*年", text)
+    ]
+    if latin:
+        firsts = typed("dates.yaml").latin_eras
+        names = "|".join(map(re.escape, firsts))
+        for match in re.finditer(rf"(?<!\w)({names})\s+(\d{{1,2}})(?!\d)", text):
+            found.append((match.start(), firsts[match[1]] + int(match[2]) - 1))
+    return sorted((at, year) for at, year in found if year in YEARS)
 
 
 def event_name_years(text: str) -> list[int]:
@@ -340,6 +357,8 @@ class Clues:
     this_year: list[int]
     written: list[int]
     months: set[tuple[int | None, int | None]]  # (month, year) of month-level mentions
+    # (position, year) of Japanese era years ("令和6年度", "Reiwa 6")
+    eras: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _full(date: PartialDate | None) -> bool:
@@ -359,6 +378,7 @@ def _clues(sources: DateSources, text: str, language: str) -> Clues:
         this_year=this_year(text, language),
         written=written_years(text) + [d.year for d in stamps + pages if d.year],
         months={(m.date.month, m.date.year) for m in find_dates(text, language) if not m.day_level},
+        eras=era_mentions(text),
     )
     partial = [d for d in parsed if d.year is None and d.day is not None]
     year = _reference_year(clues)
@@ -451,6 +471,9 @@ def _infer_year(mention: DateMention, clues: Clues) -> tuple[int, str] | None:
     same_month = [year for month, year in clues.months if month == date.month and year]
     choices += [
         (_one(clues.event_years), "event-name"),
+        # A programme's fiscal year just before its dates ("令和6年度 … 8月18日から"); an era
+        # year elsewhere may be history ("平成30年7月豪雨").
+        (_one([y for at, y in clues.eras if 0 <= mention.start - at <= ERA_REACH]), "era"),
         (_one(clues.this_year), "other-date"),
         (_one(same_month), "other-date"),  # "on March 30 … The March 2025 launch"
         (_recent_months_year(date, clues), "other-date"),
@@ -539,12 +562,16 @@ def choose_date(sources: DateSources, language: str) -> DateInfo:
         len(sources.headline or "") + 1 + len(sources.paragraphs[0] if sources.paragraphs else "")
     )
     lead_months = [m for m in candidates if not m.day_level and m.date.year and m.start < lead]
+    relative = _relative_words(text, language)
+    lead_day = [m for m in day_level if m.start < lead]
+    if reference is not None and relative and relative[0][0] < lead and not lead_day:
+        # "Chiều qua, …" in the lead, and no date there: its days elsewhere are background.
+        return DateInfo(_shifted(reference, relative[0][1]), None, "inferred", "stamp")
     if day_level:
         mention = day_level[0]
     elif lead_months:
         mention = lead_months[0]  # the text gives its event only a month ("2015年11月から")
     elif reference is not None:
-        relative = _relative_words(text, language)
         if relative:
             return DateInfo(_shifted(reference, relative[0][1]), None, "inferred", "stamp")
         day = _weekday_before(text, language, reference)

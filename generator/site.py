@@ -13,6 +13,8 @@ import re
 import shutil
 import subprocess
 import time
+from contextlib import suppress
+from dataclasses import asdict, dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
@@ -20,6 +22,7 @@ import cbor2
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
+from mkdocs.structure.files import File
 
 from generator.cache import CACHE_ROOT
 from generator.model import Brief
@@ -186,31 +189,108 @@ def build_site(
             strict=strict,
             **options,
         )
-        # A site built from these very inputs, and not touched since, is not built again.
-        inputs = build_inputs(config, f"{docs_dir}\0{site_dir}\0{strict}\0{site_url}")
-        site = Path(config["site_dir"])
-        if _read_stamp(BUILD_STAMP) == inputs + tree_digest(site):
-            log.info("%s: up to date (nothing it is built from has changed)", site)
-            return
-        mkdocs_build(config)
-        index_site(site_dir)
-        atomic_write(BUILD_STAMP, (inputs + tree_digest(site)).encode())
+        built = build_site_once(config, f"{docs_dir}\0{site_dir}\0{strict}\0{site_url}")
+        if built:
+            index_site(site_dir)
+            built = replace(built, site=tree_digest(Path(config["site_dir"])))
+            atomic_write(BUILD_STAMP, json.dumps(asdict(built), indent=1).encode())
     finally:
         if own_epoch:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def _read_stamp(stamp: Path) -> str | None:
+@dataclass(frozen=True)
+class BuildStamp:
+    """What the last site was built from, and the site it left."""
+
+    frame: str  # digest of all a build reads but docs/ (see `build_frame`)
+    epoch: str  # SOURCE_DATE_EPOCH: only the sitemap shows it, and it is always rebuilt
+    docs: str  # tree digest of docs/
+    pages: dict[str, str]  # the files of docs/ then, relative to it: "size mtime inode"
+    site: str  # tree digest of site/ as that build left it
+
+
+def _read_stamp() -> BuildStamp | None:
     try:
-        return stamp.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return BuildStamp(**json.loads(BUILD_STAMP.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
         return None
 
 
-# Under the project root (not in site/, which must be the same bytes on every build): what
-# the last site was built from, and the files it then had.
-BUILD_STAMP = CACHE_ROOT / "site-build"
+# Under the project root (not in site/, which must be the same bytes on every build).
+BUILD_STAMP = CACHE_ROOT / "site-build.json"
 BUILT_WITH = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pagefind")
+DIRTY_NOTICE = "A 'dirty' build is being performed"  # MkDocs' warning, expected here
+
+
+class _DirtyNotice(logging.Filter):
+    """Drops MkDocs' warning about dirty builds (in strict mode it would fail the build):
+    this module decides when a page-by-page build gives the clean build's site."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Keep every record but that warning."""
+        return not record.getMessage().startswith(DIRTY_NOTICE)
+
+
+def _files_of(folder: Path) -> dict[str, str]:
+    """Each file under a folder (relative path) with its size, modification time and inode."""
+    files = {}
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(directory, name)
+            status = os.lstat(path)
+            signature = f"{status.st_size} {status.st_mtime_ns} {status.st_ino}"
+            files[os.path.relpath(path, folder)] = signature
+    return dict(sorted(files.items()))
+
+
+def _remove_outputs(config, gone: set[str]) -> None:
+    """Remove from site/ what MkDocs made of these docs files (so that a dirty build, which
+    renders a page whose HTML is missing, renders it; or because they are gone)."""
+    for relative in sorted(gone):
+        urls = config["use_directory_urls"]
+        output = Path(File(relative, config["docs_dir"], config["site_dir"], urls).abs_dest_path)
+        output.unlink(missing_ok=True)
+        with suppress(OSError):  # its folder, when it held only that page
+            output.parent.rmdir()
+
+
+def build_site_once(config, options: str) -> BuildStamp | None:
+    """Build the site unless it is up to date (None then).
+
+    Nothing changed since the last build (docs/, mkdocs.yml and the options, the overrides,
+    the hooks, the versions, the build time), and site/ as that build left it: nothing is
+    done. Only docs/ changed: the HTML of the docs files added, changed or removed since is
+    removed, and MkDocs renders the pages whose HTML is missing or older than their Markdown
+    (a dirty build; the navigation and every other input are those of the last build, so the
+    other pages are what a clean build would write). Anything else: a clean build.
+    """
+    site, docs = Path(config["site_dir"]), Path(config["docs_dir"])
+    frame, epoch = build_frame(config, options), os.environ.get("SOURCE_DATE_EPOCH", "")
+    pages, last = _files_of(docs), _read_stamp()
+    docs_digest = hashlib.sha256(json.dumps(pages).encode("utf-8", "surrogateescape")).hexdigest()
+    same_frame = last is not None and last.frame == frame and last.site == tree_digest(site)
+    if same_frame and last.docs == docs_digest and last.epoch == epoch:
+        log.info("%s: up to date (nothing it is built from has changed)", site)
+        return None
+    if same_frame:
+        # Gone, new or changed since the last build (MkDocs' own test, modification times,
+        # would miss a file copied with its old time).
+        changed = {
+            path
+            for path in last.pages.keys() | pages.keys()
+            if last.pages.get(path) != pages.get(path)
+        }
+        _remove_outputs(config, changed)
+        notice = _DirtyNotice()
+        logging.getLogger("mkdocs.commands.build").addFilter(notice)
+        try:
+            mkdocs_build(config, dirty=True)
+        finally:
+            logging.getLogger("mkdocs.commands.build").removeFilter(notice)
+    else:
+        mkdocs_build(config)
+    return BuildStamp(frame, epoch, docs_digest, pages, "")
 
 
 def tree_digest(folder: Path) -> str:
@@ -231,16 +311,14 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def build_inputs(config, options: str) -> str:
-    """A digest of what a build reads: mkdocs.yml and the options given with it, docs/, the
-    theme's overrides, the hooks, the versions of MkDocs, Material, Markdown and Pagefind,
-    and the build's time (SOURCE_DATE_EPOCH)."""
+def build_frame(config, options: str) -> str:
+    """A digest of what a build reads besides docs/: mkdocs.yml and the options given with
+    it, the theme's overrides, the hooks, and the versions of MkDocs, Material, Markdown and
+    Pagefind."""
     parts = [
         Path(config.config_file_path).read_text(encoding="utf-8"),
         options,
-        os.environ.get("SOURCE_DATE_EPOCH", ""),
         *(f"{name}={metadata.version(name)}" for name in BUILT_WITH),
-        tree_digest(Path(config["docs_dir"])),
         tree_digest(Path(config["theme"].custom_dir)) if config["theme"].custom_dir else "",
         *(Path(hook.__file__).read_text(encoding="utf-8") for hook in config["hooks"].values()),
     ]

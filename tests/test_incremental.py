@@ -128,8 +128,8 @@ def test_a_site_built_from_unchanged_inputs_is_not_built_again(
     collected, _ = generate(work / "seeds", work / "docs", work)
     builds = []
 
-    def fake_build(config) -> None:  # stands for MkDocs: writes one page
-        builds.append(config["site_dir"])
+    def fake_build(config, dirty: bool = False) -> None:  # stands for MkDocs: writes one page
+        builds.append("dirty" if dirty else "clean")
         Path(config["site_dir"]).mkdir(exist_ok=True)
         (Path(config["site_dir"]) / "index.html").write_text(f"build {len(builds)}")
 
@@ -142,12 +142,17 @@ def test_a_site_built_from_unchanged_inputs_is_not_built_again(
 
     build()
     build()
-    assert len(builds) == 1
+    assert builds == ["clean"]
     (work / "docs" / "about.md").write_text("# About\n\nEdited by hand.\n", encoding="utf-8")
+    build()  # only docs/ changed: MkDocs renders the pages newer than their HTML
+    assert builds == ["clean", "dirty"]
+    (work / "site" / "index.html").unlink()  # the site itself changed: built clean
     build()
-    assert len(builds) == 2
-    (work / "site" / "index.html").unlink()  # the site itself changed: built again
+    assert builds == ["clean", "dirty", "clean"]
     build()
-    assert len(builds) == 3
-    build()
-    assert len(builds) == 3
+    assert builds == ["clean", "dirty", "clean"]
+    (work / "mkdocs.yml").write_text(
+        (work / "mkdocs.yml").read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8"
+    )
+    build()  # the configuration changed: every page may change
+    assert builds == ["clean", "dirty", "clean", "clean"]

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from generator import site as site_stage
 from generator.knowledge import gazetteer, sectors
 from generator.pipeline import generate
 from generator.render.paths import locality_page, region_page, sector_page
@@ -273,5 +274,43 @@ def test_markdown_cache_gives_the_pages_a_clean_build_gives(
     assert "An added closing line." in edited_page and "[cached]" not in edited_page
     other = html_path(work / "edited", briefs[1].path).read_text(encoding="utf-8")
     assert "[cached]" in other
-    # The entry of the page before its edit is no longer used: the build dropped it.
+    # One entry a page: the edited page's entry replaced the old one.
     assert len([p for p in cache.rglob("*") if p.is_file()]) == len(entries)
+
+
+def test_a_build_after_an_edit_renders_what_a_clean_build_renders(tmp_path: Path) -> None:
+    """`briefing build` after one seed is edited and one removed renders only the changed
+    pages (a dirty build), and gives the site a clean build of the same docs gives."""
+    from generator.cli import main
+
+    work = copy_project(tmp_path / "project")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(work)
+        assert main(["build", "--strict", "--no-pdf"]) == 0
+        seeds = sorted((work / "seeds").iterdir())
+        text = seeds[0].read_text(encoding="utf-8")
+        seeds[0].write_text(text + "\nHai bên cũng bàn về đào tạo nghề.\n", encoding="utf-8")
+        seeds[-1].unlink()
+        rendered = []
+        original = site_stage.mkdocs_build
+
+        def recording(config, **options) -> None:
+            rendered.append(options)
+            original(config, **options)
+
+        patch.setattr(site_stage, "mkdocs_build", recording)
+        assert main(["build", "--strict", "--no-pdf"]) == 0
+        assert rendered == [{"dirty": True}]
+    clean = copy_project(tmp_path / "clean")  # the same seeds, no cache, no docs, no site
+    shutil.rmtree(clean / "seeds")
+    shutil.copytree(work / "seeds", clean / "seeds")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(clean)
+        assert main(["build", "--strict", "--no-pdf"]) == 0
+    assert _tree(work / "site") == _tree(clean / "site")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }

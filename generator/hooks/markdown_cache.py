@@ -2,8 +2,8 @@
 
 Converting Markdown is most of a build (75% at 4,000 briefs), and a commit changes a few pages.
 The HTML of a page, its table of contents, title and anchors are kept in
-`.cache/briefing/markdown/` under the working folder (the project root), one file per page,
-under a key that covers:
+`.cache/briefing/markdown/` under the working folder (the project root), one file per page
+(named after its path; pages that no longer exist drop out), with a key that covers:
 
 - the page's Markdown and its path (links are written relative to it);
 - the Markdown extensions and their settings, `use_directory_urls`, `validation`, the versions
@@ -38,7 +38,7 @@ CACHE_FOLDER = ".cache/briefing/markdown"
 MD_LINK = re.compile(r"\]\(([^()\s]+?\.md)(?:#[^()\s]*)?\)")
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 
-_state: dict = {"folder": None, "settings": "", "used": set(), "original": None}
+_state: dict = {"folder": None, "settings": "", "pages": set(), "original": None}
 
 
 class _Warnings(logging.Handler):
@@ -93,14 +93,19 @@ def _store(path: Path, entry: dict) -> None:
     os.replace(temporary, path)
 
 
+def _entry_name(src_uri: str) -> str:
+    return hashlib.sha256(src_uri.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _render(page: Page, config, files) -> None:
     """Page.render, from the cache when the page's key and link targets allow it."""
     folder: Path = _state["folder"]
     key = _key(page)
-    path = folder / key[:2] / key
-    _state["used"].add(key)
+    name = _entry_name(page.file.src_uri)
+    path = folder / name[:2] / name
     entry = _load(path)
-    if entry is not None and all(files.get_file_from_path(t) for t in entry["targets"]):
+    targets_exist = entry is not None and all(files.get_file_from_path(t) for t in entry["targets"])
+    if entry is not None and entry["key"] == key and targets_exist:
         page.content = entry["content"]
         page.toc = entry["toc"]
         page._title_from_render = entry["title"]
@@ -122,6 +127,7 @@ def _render(page: Page, config, files) -> None:
     _store(
         path,
         {
+            "key": key,
             "content": page.content,
             "toc": page.toc,
             "title": page._title_from_render,
@@ -137,15 +143,20 @@ def on_config(config):
     folder, as for the generator's caches)."""
     _state["folder"] = Path.cwd() / CACHE_FOLDER
     _state["settings"] = _settings(config)
-    _state["used"] = set()
     if _state["original"] is None:
         _state["original"] = Page.render
         Page.render = lambda page, config, files: _render(page, config, files)
     return config
 
 
+def on_files(files, config):  # noqa: ARG001 - MkDocs hook signature
+    """Remember the site's pages, whose entries are kept."""
+    _state["pages"] = {_entry_name(f.src_uri) for f in files.documentation_pages()}
+    return files
+
+
 def on_post_build(config):  # noqa: ARG001 - MkDocs hook signature
-    """Drop the entries this build did not use (removed or changed pages)."""
+    """Drop the entries of pages that no longer exist (and a killed build's leftovers)."""
     folder: Path = _state["folder"]
     if folder is None or not folder.is_dir():
         return
@@ -153,5 +164,5 @@ def on_post_build(config):  # noqa: ARG001 - MkDocs hook signature
         if not sub.is_dir():
             continue
         for entry in sub.iterdir():
-            if entry.name not in _state["used"]:
+            if entry.name not in _state["pages"]:
                 entry.unlink(missing_ok=True)

@@ -33,24 +33,14 @@ from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
+from generator.read import WarningCount
+
 CACHE_FOLDER = ".cache/briefing/markdown"
 # Relative links to Markdown files, as the generator and editors write them.
 MD_LINK = re.compile(r"\]\(([^()\s]+?\.md)(?:#[^()\s]*)?\)")
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 
 _state: dict = {"folder": None, "settings": "", "pages": set(), "original": None}
-
-
-class _Warnings(logging.Handler):
-    """Counts the warnings MkDocs logs while one page is converted."""
-
-    def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        """Count one warning."""
-        self.count += 1
 
 
 def _settings(config) -> str:
@@ -115,7 +105,7 @@ def _render(page: Page, config, files) -> None:
                 files.get_file_from_path(uri): links for uri, links in entry["links"].items()
             }
         return
-    counter = _Warnings()
+    counter = WarningCount()  # MkDocs' warnings while this page is converted
     logging.getLogger("mkdocs").addHandler(counter)
     try:
         _state["original"](page, config, files)

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from mkdocs.structure.pages import Page
 
 from generator import site as site_stage
 from generator.knowledge import gazetteer, sectors
@@ -304,10 +305,16 @@ def test_a_build_after_an_edit_renders_what_a_clean_build_renders(tmp_path: Path
     clean = copy_project(tmp_path / "clean")  # the same seeds, no cache, no docs, no site
     shutil.rmtree(clean / "seeds")
     shutil.copytree(work / "seeds", clean / "seeds")
+    cache_before = _tree(work / ".cache")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(clean)
         assert main(["build", "--strict", "--no-pdf"]) == 0
     assert _tree(work / "site") == _tree(clean / "site")
+    # A second build in the same process uses its own project's cache, not the first one's,
+    # and MkDocs' own Page.render is wrapped once, not once per build.
+    assert _tree(work / ".cache") == cache_before
+    assert _tree(clean / ".cache" / "briefing" / "markdown")
+    assert Page._briefing_original_render.__qualname__ == "Page.render"
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

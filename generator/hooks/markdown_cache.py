@@ -40,7 +40,7 @@ CACHE_FOLDER = ".cache/briefing/markdown"
 MD_LINK = re.compile(r"\]\(([^()\s]+?\.md)(?:#[^()\s]*)?\)")
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 
-_state: dict = {"folder": None, "settings": "", "pages": set(), "original": None}
+_state: dict = {"folder": None, "settings": "", "pages": set()}
 
 
 def _settings(config) -> str:
@@ -108,7 +108,7 @@ def _render(page: Page, config, files) -> None:
     counter = WarningCount()  # MkDocs' warnings while this page is converted
     logging.getLogger("mkdocs").addHandler(counter)
     try:
-        _state["original"](page, config, files)
+        Page._briefing_original_render(page, config, files)
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
     if counter.count:
@@ -133,9 +133,12 @@ def on_config(config):
     folder, as for the generator's caches)."""
     _state["folder"] = Path.cwd() / CACHE_FOLDER
     _state["settings"] = _settings(config)
-    if _state["original"] is None:
-        _state["original"] = Page.render
-        Page.render = lambda page, config, files: _render(page, config, files)
+    # MkDocs loads this file afresh for every build: Page.render is wrapped once per process,
+    # and the wrapper calls the copy of the build now running (its cache folder, its keys).
+    if not hasattr(Page, "_briefing_original_render"):
+        Page._briefing_original_render = Page.render
+        Page.render = lambda page, config, files: Page._briefing_render(page, config, files)
+    Page._briefing_render = staticmethod(_render)
     return config
 
 

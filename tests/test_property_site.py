@@ -14,6 +14,7 @@ from pathlib import Path
 
 import feedparser
 import frontmatter
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -104,7 +105,9 @@ def test_random_articles_give_a_site_not_a_traceback(articles) -> None:
         )
         for feed in (docs / "feeds").rglob("*.xml"):
             assert not feedparser.parse(feed.read_bytes()).bozo, feed
-        build_site(project / "mkdocs.yml", docs, site, strict=False, briefs=collected.briefs)
+        with pytest.MonkeyPatch.context() as patch:  # the build's caches go under the project
+            patch.chdir(project)
+            build_site(project / "mkdocs.yml", docs, site, strict=False, briefs=collected.briefs)
         assert (site / "index.html").is_file()
         jobs = print_jobs(collected.briefs)
         if jobs:

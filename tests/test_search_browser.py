@@ -57,7 +57,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for brief in briefs
     ]
     write_pages(project / "docs", render_site(briefs))
-    build_site(project / "mkdocs.yml", project / "docs", project / "site", True, briefs)
+    with pytest.MonkeyPatch.context() as patch:  # the build's caches go under the project
+        patch.chdir(project)
+        build_site(project / "mkdocs.yml", project / "docs", project / "site", True, briefs)
     return project
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from generator.knowledge import Gazetteer, after_merger, gazetteer, typed
 from generator.schema import PlaceRules
@@ -292,16 +292,22 @@ class PlaceMatcher:
             and compatible(text[match.start() : match.end()], alias.text)
         ]
 
-    def mentions(self, text: str, established: frozenset[str] = frozenset()) -> list[Mention]:
+    def mentions(self, text: str, established: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
         """Every place named in the text, in reading order (`established`: places the page
         names elsewhere with a qualifier, whose surname-like names then count bare)."""
+        return self._mentions(text, established)
+
+    # Ties and sectors look at the same clauses again (a clause's parties, its spans, its
+    # fields): each text is matched once.
+    @lru_cache(maxsize=4096)  # noqa: B019 - one matcher per run, kept for the whole run
+    def _mentions(self, text: str, established: frozenset[str]) -> tuple[Mention, ...]:
         found = []
         for match in self.pattern.finditer(fold(text)):
             aliases = self.aliases[match.group()]
             place_id = self._choose(aliases, text, match.start(), match.end(), established)
             if place_id is not None:
                 found.append(Mention(place_id, match.start(), match.end()))
-        return found
+        return tuple(found)
 
 
 @cache

@@ -141,12 +141,6 @@ def after_merger(iso_date: str | None) -> bool:
     return iso_date >= MERGER_DATE[: len(iso_date)]
 
 
-# Korean and Chinese write a place with or without these (후쿠오카현 and 후쿠오카, 东京都 and
-# 东京): an alias that ends with one also counts without it (a short stem then needs its
-# qualifier, like any short name).
-SUFFIXES = {"hangul": "현성부도시군", "han": "県县省市府都"}
-
-
 def _script_of(char: str) -> str | None:
     if "\uac00" <= char <= "\ud7a3":
         return "hangul"
@@ -160,13 +154,14 @@ def _with_stems(entry: PlaceEntry) -> tuple[str, ...]:
     aliases = list(entry.aliases)
     if entry.kind not in ("prefecture", "province", "municipality"):
         return tuple(aliases)
-    suffixed = entry.name.get("ja", "")[-1:] in SUFFIXES["han"]
+    suffixes = typed("place_rules.yaml").name_suffixes  # see place_rules.yaml
+    suffixed = entry.name.get("ja", "")[-1:] in suffixes["han"]
     stems = [
         alias[:-1]
         for alias in aliases
         if len(alias) >= 3
         and (kind := _script_of(alias[0]))
-        and alias[-1] in SUFFIXES[kind]
+        and alias[-1] in suffixes[kind]
         and (kind == "han" or suffixed)
     ]
     return tuple(dict.fromkeys([*aliases, *stems]))

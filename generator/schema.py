@@ -89,6 +89,7 @@ class PlaceRules(Strict):
     short_name_qualifiers: dict[
         Literal["han", "hangul"], dict[Literal["locality", "city", "region"], list[str]]
     ]
+    name_suffixes: dict[Literal["han", "hangul"], str]
     korean_particles: list[str]
     blocked_phrases: list[str]
     vietnamese_surnames: list[str]
@@ -186,6 +187,7 @@ class DatesFile(Strict):
 
 
 class TiesFile(Strict):
+    clause_conjunctions: list[str]
     kinds: dict[Literal["memorandum", "friendship", "agreement"], dict[Language, list[str]]]
     not_kinds: list[str]
     actions: dict[Language, list[str]]

@@ -19,7 +19,13 @@ from generator.knowledge import after_merger, gazetteer, typed
 from generator.model import Tie
 
 CLAUSE_END = re.compile(r"(?<=[.!?。！？;；])\s*")
-SUB_CLAUSE = re.compile(r"\s*[、，;；]\s*|\),\s+|\)\s+(?:and|và|et|dan|und)\s+")
+
+
+@cache
+def _sub_clause() -> re.Pattern[str]:
+    """Where a sentence's clauses part (see clause_conjunctions in ties.yaml)."""
+    words = "|".join(map(re.escape, typed("ties.yaml").clause_conjunctions))
+    return re.compile(rf"\s*[、，;；]\s*|\),\s+|\)\s+(?:{words})\s+")
 
 
 def _bounded(words: list[str]) -> re.Pattern[str]:
@@ -195,7 +201,7 @@ def _sentence_ties(sentence: str, context: _Context) -> list[Tie]:
         return []  # planned, studied or hoped for: not signed
     whole = _parties(sentence, context.iso_date)
     ties = []
-    for clause in SUB_CLAUSE.split(sentence):
+    for clause in _sub_clause().split(sentence):
         kind = tie_kind(clause, context.language)
         if kind is None:
             continue

@@ -526,11 +526,10 @@ def _is_site_name(suffix: str, names: set[str]) -> bool:
     return any(name == suffix or name.startswith(suffix + " ") for name in names)
 
 
-def without_site_name(lines: list[Line]) -> list[Line]:
+def without_site_name(lines: list[Line], outlet: str | None) -> list[Line]:
     """Lines with the site's name cut off their end ("Headline | Site", as a page's title
     reads), the site being named by the page's masthead (its first lines) or its outlet."""
     masthead = [line.text for line in lines[:MASTHEAD_LINES] if line.kind == "text"]
-    outlet = find_outlet([line.text for line in lines])
     names = {fold(name).casefold() for name in [*masthead, *([outlet] if outlet else [])]}
     tidied = []
     for line in lines:
@@ -551,7 +550,9 @@ def _unwrapped(headline: str) -> str:
 
 def clean(source: Source) -> Document:
     """Turn a seed's raw text into a headline, body paragraphs, stamps and a source address."""
-    lines = without_site_name(_lines(source.text))
+    lines = _lines(source.text)
+    outlet = find_outlet([line.text for line in lines])  # once, before any line is cut
+    lines = without_site_name(lines, outlet)
     headline_at, start = choose_headline(lines)
     lines = _dates_inside_are_text(lines, start)
     headline, first = None, start  # the text's lines begin at `first`
@@ -569,7 +570,7 @@ def clean(source: Source) -> Document:
         source_url=_source_url(lines),
         stamps=stamps,
         page_dates=page_dates,
-        outlet=find_outlet([line.text for line in lines]),
+        outlet=outlet,
     )
 
 

@@ -268,7 +268,7 @@ def build_site_once(config, options: str) -> BuildStamp | None:
     site, docs = Path(config["site_dir"]), Path(config["docs_dir"])
     frame, epoch = build_frame(config, options), os.environ.get("SOURCE_DATE_EPOCH", "")
     pages, last = _files_of(docs), _read_stamp()
-    docs_digest = hashlib.sha256(json.dumps(pages).encode("utf-8", "surrogateescape")).hexdigest()
+    docs_digest = _digest_of(pages)
     same_frame = last is not None and last.frame == frame and last.site == tree_digest(site)
     if same_frame and last.docs == docs_digest and last.epoch == epoch:
         log.info("%s: up to date (nothing it is built from has changed)", site)
@@ -296,19 +296,11 @@ def build_site_once(config, options: str) -> BuildStamp | None:
 def tree_digest(folder: Path) -> str:
     """A digest of every file under a folder by path, size, modification time and inode (a
     file edited, added or removed changes it; its content is not read)."""
-    digest = hashlib.sha256()
-    for directory, folders, files in os.walk(folder):
-        folders.sort()
-        for name in sorted(files):
-            path = os.path.join(directory, name)
-            relative = os.path.relpath(path, folder)
-            status = os.lstat(path)
-            digest.update(
-                f"{relative}\0{status.st_size}\0{status.st_mtime_ns}\0{status.st_ino}\n".encode(
-                    "utf-8", "surrogateescape"
-                )
-            )
-    return digest.hexdigest()
+    return _digest_of(_files_of(folder))
+
+
+def _digest_of(files: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(files).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def build_frame(config, options: str) -> str:

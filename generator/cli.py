@@ -11,6 +11,7 @@ import yaml
 
 from generator.cache import CACHE_ROOT
 from generator.overrides import suggestion
+from generator.pdf import PRINT_FULL_BRIEFS
 from generator.pipeline import Collected, collect, generate, needs_human
 from generator.read import WarningCount
 
@@ -47,9 +48,25 @@ def _parser() -> argparse.ArgumentParser:
             command.add_argument(
                 "--no-pdf", action="store_true", help="skip the per-locality PDFs (site only)"
             )
+        if name in ("build", "pdf"):
+            command.add_argument(
+                "--print-full",
+                type=_count,
+                default=PRINT_FULL_BRIEFS,
+                metavar="N",
+                help="briefs printed in full per PDF, the most recent; older ones are listed by "
+                f"date (default {PRINT_FULL_BRIEFS})",
+            )
         if name == "serve":
             command.add_argument("--dev-addr", default=None, help="IP:PORT to serve on")
     return parser
+
+
+def _count(text: str) -> int:
+    """A whole number of at least 0 (an argparse type)."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 0: {text!r}")
+    return int(text)
 
 
 def _check_seeds(folder: Path) -> bool:
@@ -108,7 +125,7 @@ def run_pdf(args: argparse.Namespace) -> int:
 
     briefs = collect(args.seeds, Path.cwd()).briefs
     added = seed_dates(args.seeds, Path.cwd(), [brief.source for brief in briefs])
-    jobs = {job.place_id: job for job in print_jobs(briefs, added)}
+    jobs = {job.place_id: job for job in print_jobs(briefs, added, args.print_full)}
     if args.locality not in jobs:
         log.error("%s: no briefs name this place; known: %s", args.locality, ", ".join(jobs))
         return 2
@@ -142,7 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.config_file, args.docs, args.site, args.strict, collected.briefs, args.site_url
         )
         if not args.no_pdf:
-            build_pdfs(collected.briefs, args.site, CACHE_ROOT / "pdf", collected.added)
+            build_pdfs(
+                collected.briefs, args.site, CACHE_ROOT / "pdf", collected.added, args.print_full
+            )
     elif args.command == "serve":
         from generator.site import serve_site
 

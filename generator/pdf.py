@@ -46,6 +46,10 @@ WORKERS = 2
 # WeasyPrint busy for hours. The rest is on the brief's page, and the PDF says so.
 PRINT_MAX_CHARS = 20_000
 TITLE_MAX_CHARS = 300
+# Briefs printed in full per PDF, the most recent first; older ones are listed by date. A
+# locality with hundreds of briefs would otherwise print a book nobody reads, and keep
+# WeasyPrint busy for minutes. `briefing build --print-full N` changes it; the cover says it.
+PRINT_FULL_BRIEFS = 40
 
 
 def _environment() -> Environment:
@@ -175,19 +179,33 @@ def _brief_entry(brief: Brief, anchor: str) -> dict:
     }
 
 
-def place_html(place: Place, briefs: list[Brief], added: Mapping[str, datetime.datetime]) -> str:
+def place_html(
+    place: Place,
+    briefs: list[Brief],
+    added: Mapping[str, datetime.datetime],
+    full: int = PRINT_FULL_BRIEFS,
+) -> str:
     """The print page of a locality (its briefs, then those of its former provinces) or of a
-    region: cover, contents, summary, then the briefs one after another."""
+    region: cover, contents, summary, then its `full` most recent briefs one after another and
+    the older ones as a dated list."""
     places = gazetteer().places
     member_ids = {place.id, *place.formed_from, *place.members}
+    recent = {b.id for b in sorted(briefs, key=newest_first)[: max(full, 0)]}
     own = sorted((b for b in briefs if not _history(b, place)), key=newest_first)
     history = sorted((b for b in briefs if _history(b, place)), key=newest_first)
     sections = [("", own)] + ([(label("history"), history)] if history else [])
     numbered = iter(range(1, len(briefs) + 1))
     sections_out = [
-        {"heading": heading, "briefs": [_brief_entry(b, f"brief-{next(numbered)}") for b in listed]}
+        {
+            "heading": heading,
+            "briefs": [
+                _brief_entry(b, f"brief-{next(numbered)}") for b in listed if b.id in recent
+            ],
+            "older": [_older_entry(b) for b in listed if b.id not in recent],
+        }
         for heading, listed in sections
     ]
+    older = len(briefs) - len(recent)
     other = "partners_vn" if place.country == "jp" else "partners_jp"
     counts = [(label("count_briefs"), str(len(briefs)))]
     if history:
@@ -205,6 +223,9 @@ def place_html(place: Place, briefs: list[Brief], added: Mapping[str, datetime.d
             issued=issue_date(briefs, added),
             period_lines=summary.period_lines(briefs),
             counts=counts,
+            capped=label("print_cap_note").format(full=len(recent), total=len(briefs), older=older)
+            if older
+            else "",
             partners=[
                 f"{places[p].name} ({count})"
                 for p, count in summary.partner_counts(briefs, place.country)
@@ -212,17 +233,31 @@ def place_html(place: Place, briefs: list[Brief], added: Mapping[str, datetime.d
             if place.kind != "region"
             else [],
             partners_label=label(other),
-            ties=[
-                f"{summary.place_label(t.vn_place)} – {summary.place_label(t.jp_place)}: "
-                f"{summary.tie_words(t, b)}"
-                for b in sorted(briefs, key=newest_first)
-                for t in b.ties
-                if summary.tie_concerns(t, member_ids)
-            ],
+            # one line per tie: a tie reported in many briefs is printed once, newest first
+            ties=list(
+                dict.fromkeys(
+                    f"{summary.place_label(t.vn_place)} – {summary.place_label(t.jp_place)}: "
+                    f"{summary.tie_words(t, b)}"
+                    for b in sorted(briefs, key=newest_first)
+                    for t in b.ties
+                    if summary.tie_concerns(t, member_ids)
+                )
+            ),
             sector_rows=summary.sector_counts(briefs),
             sections=sections_out,
         )
     )
+
+
+def _older_entry(brief: Brief) -> dict:
+    """A line of the dated list of briefs not printed in full."""
+    source = ", ".join(part for part in (outlet_name(brief), language_name(brief.language)) if part)
+    return {
+        "date_text": _date_line(brief),
+        "title": shorten(brief.title, TITLE_MAX_CHARS),
+        "language": brief.language,
+        "source": source,
+    }
 
 
 def _history(brief: Brief, place: Place) -> bool:
@@ -231,13 +266,15 @@ def _history(brief: Brief, place: Place) -> bool:
 
 
 def print_jobs(
-    briefs: list[Brief], added: Mapping[str, datetime.datetime] | None = None
+    briefs: list[Brief],
+    added: Mapping[str, datetime.datetime] | None = None,
+    full: int = PRINT_FULL_BRIEFS,
 ) -> list[PrintJob]:
     """One job per locality and region with briefs (a merged province's briefs also go to its
-    successor's)."""
+    successor's), each printing its `full` most recent briefs in full."""
     places = gazetteer().places
     return [
-        PrintJob(place_id, place_html(places[place_id], listed, added or {}))
+        PrintJob(place_id, place_html(places[place_id], listed, added or {}, full))
         for place_id, listed in print_jobs_of(group_briefs(briefs)).items()
     ]
 
@@ -254,10 +291,11 @@ def build_pdfs(
     site_dir: Path,
     cache_dir: Path,
     added: Mapping[str, datetime.datetime] | None = None,
+    full: int = PRINT_FULL_BRIEFS,
 ) -> list[str]:
     """Write every locality's and region's PDF under site_dir, rendering only those whose HTML
     changed."""
-    jobs = print_jobs(briefs, added)
+    jobs = print_jobs(briefs, added, full)
     cache_dir.mkdir(parents=True, exist_ok=True)
     missing = [job for job in jobs if not (cache_dir / f"{job.digest}.pdf").exists()]
     if missing:

@@ -144,15 +144,29 @@ class Linked:
     messages: tuple[tuple[int, str], ...]
 
 
+def _keys_digest(keys: tuple[str, ...]) -> str:
+    return hashlib.sha256("\0".join(keys).encode()).hexdigest()
+
+
 def load_linked(root: Path, keys: tuple[str, ...]) -> Linked | None:
     """The linked briefs of a run over these very extractions, if the last run was one."""
-    linked = _load(root / LINKED_FILE, "linked")
+    # The file holds the keys' digest beside the pickled briefs, so a run after an edit learns
+    # the briefs are stale without unpickling them (0.3 s at 10,000 briefs).
+    stored = _load(root / LINKED_FILE, "linked")
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == _keys_digest(keys)):
+        return None
+    try:
+        linked = pickle.loads(stored[1])
+    except Exception as error:  # a broken cache is only a slower run
+        log.info("%s: linked cache ignored (%s)", root / LINKED_FILE, error)
+        return None
     return linked if isinstance(linked, Linked) and linked.keys == keys else None
 
 
 def save_linked(root: Path, linked: Linked) -> None:
     """Keep this run's linked briefs for the next run."""
-    _save(root / LINKED_FILE, linked)
+    payload = pickle.dumps(linked, protocol=pickle.HIGHEST_PROTOCOL)
+    _save(root / LINKED_FILE, (_keys_digest(linked.keys), payload))
 
 
 PAGES_FILE = CACHE_ROOT / "pages.pickle"

@@ -113,8 +113,10 @@ def briefs_json(briefs: list[Brief]) -> str:
             }
             for t in brief.ties
         ]
-        records.append(record)
-    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+        records.append(json.dumps(record, ensure_ascii=False))
+    # One record a line: readable and diffable, and json's C encoder does it (an indented dump
+    # takes its pure-Python path, 1 s at 10,000 briefs, paid after every edit).
+    return "[\n" + ",\n".join(records) + "\n]\n"
 
 
 def feed_pages(

@@ -77,6 +77,9 @@ class PageMemo:
             digest.update(f"{type(value).__name__}:{value!r};".encode())
         elif isinstance(value, (list, tuple)):
             digest.update(b"(%d" % len(value))
+            if all(type(item) is Brief for item in value):  # a page's list: one update for all
+                digest.update(b"".join(b"B" + self.digests[item.id].encode() for item in value))
+                return
             for item in value:
                 self._feed(digest, item)
         elif isinstance(value, (set, frozenset)):

@@ -44,7 +44,8 @@ class PageMemo:
 
     def __init__(self, version: str, digests: Mapping[str, str], reusable: Reusable) -> None:
         self.version = version  # the generator's code and data
-        self.digests = digests
+        # what a brief adds to a key: its digest, tagged (made once, fed thousands of times)
+        self.tokens = {brief_id: b"B" + d.encode() for brief_id, d in digests.items()}
         self.reusable = reusable
         self.keys: dict[str, str] = {}  # page path → key, for every page of this run
         self.kept: set[str] = set()  # pages not rendered: their file is already right
@@ -69,7 +70,7 @@ class PageMemo:
     def _feed(self, digest: Any, value: Any) -> None:
         """Add one value to the digest, by type, so that different values never meet."""
         if isinstance(value, Brief):
-            digest.update(b"B" + self.digests[value.id].encode())
+            digest.update(self.tokens[value.id])
         elif isinstance(value, str):
             data = value.encode("utf-8", "surrogatepass")
             digest.update(b"s%d:" % len(data) + data)
@@ -78,7 +79,7 @@ class PageMemo:
         elif isinstance(value, (list, tuple)):
             digest.update(b"(%d" % len(value))
             if all(type(item) is Brief for item in value):  # a page's list: one update for all
-                digest.update(b"".join(b"B" + self.digests[item.id].encode() for item in value))
+                digest.update(b"".join([self.tokens[item.id] for item in value]))
                 return
             for item in value:
                 self._feed(digest, item)

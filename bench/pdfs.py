@@ -20,6 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import ROOT, project_for, size_mib, timed  # noqa: E402
 
+from generator.pdf import PRINT_FULL_BRIEFS  # noqa: E402
+
 RENDER = """
 import sys
 from pathlib import Path
@@ -43,7 +45,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("size", nargs="?", type=int, default=10_000)
     parser.add_argument("--corpus", choices=("corpus", "pages"), default="corpus")
-    parser.add_argument("--print-full", type=int, default=40)
+    parser.add_argument("--print-full", type=int, default=PRINT_FULL_BRIEFS)
     args = parser.parse_args()
     print("| N | step | seconds | peak MiB |\n|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="briefing-pdfs-") as work:

@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from generator.knowledge import Place, gazetteer, label, load, sectors
 from generator.model import Brief, Paragraph, PartialDate
@@ -33,6 +33,9 @@ from generator.render.markdown import (
 from generator.render.paths import pdf_path
 from generator.text import shorten
 from generator.write import write_if_changed
+
+if TYPE_CHECKING:
+    import jinja2
 
 __all__ = ["PrintJob", "build_pdfs", "pdf_path", "print_jobs", "render_pdf"]
 
@@ -52,9 +55,14 @@ TITLE_MAX_CHARS = 300
 PRINT_FULL_BRIEFS = 40
 
 
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("generator", "templates"), autoescape=select_autoescape(["html"])
+def _environment() -> jinja2.Environment:
+    # Imported here: the command line imports this module for its options on every run, and
+    # only PDF builds need Jinja (25 ms to load).
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=jinja2.select_autoescape(["html"]),
     )
 
 
@@ -190,9 +198,10 @@ def place_html(
     the older ones as a dated list."""
     places = gazetteer().places
     member_ids = {place.id, *place.formed_from, *place.members}
-    recent = {b.id for b in sorted(briefs, key=newest_first)[: max(full, 0)]}
-    own = sorted((b for b in briefs if not _history(b, place)), key=newest_first)
-    history = sorted((b for b in briefs if _history(b, place)), key=newest_first)
+    newest = sorted(briefs, key=newest_first)
+    recent = {b.id for b in newest[: max(full, 0)]}
+    own = [b for b in newest if not _history(b, place)]
+    history = [b for b in newest if _history(b, place)]
     sections = [("", own)] + ([(label("history"), history)] if history else [])
     numbered = iter(range(1, len(briefs) + 1))
     sections_out = [
@@ -205,7 +214,6 @@ def place_html(
         }
         for heading, listed in sections
     ]
-    older = len(briefs) - len(recent)
     other = "partners_vn" if place.country == "jp" else "partners_jp"
     counts = [(label("count_briefs"), str(len(briefs)))]
     if history:
@@ -223,9 +231,7 @@ def place_html(
             issued=issue_date(briefs, added),
             period_lines=summary.period_lines(briefs),
             counts=counts,
-            capped=label("print_cap_note").format(full=len(recent), total=len(briefs), older=older)
-            if older
-            else "",
+            capped=_cap_note(len(recent), len(briefs)) if len(recent) < len(briefs) else "",
             partners=[
                 f"{places[p].name} ({count})"
                 for p, count in summary.partner_counts(briefs, place.country)
@@ -238,7 +244,7 @@ def place_html(
                 dict.fromkeys(
                     f"{summary.place_label(t.vn_place)} – {summary.place_label(t.jp_place)}: "
                     f"{summary.tie_words(t, b)}"
-                    for b in sorted(briefs, key=newest_first)
+                    for b in newest
                     for t in b.ties
                     if summary.tie_concerns(t, member_ids)
                 )
@@ -246,6 +252,16 @@ def place_html(
             sector_rows=summary.sector_counts(briefs),
             sections=sections_out,
         )
+    )
+
+
+def _cap_note(full: int, total: int) -> str:
+    """The cover's note that only the `full` most recent of `total` briefs are printed whole."""
+    locale = label("locale")
+    return label("print_cap_note").format(
+        full=format_decimal(full, locale=locale),
+        total=format_decimal(total, locale=locale),
+        older=format_decimal(total - full, locale=locale),
     )
 
 

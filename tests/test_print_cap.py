@@ -6,6 +6,8 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from generator.cli import main
 from generator.link import assign_paths
 from generator.model import Paragraph, PartialDate
@@ -77,8 +79,7 @@ def test_a_capped_pdf_prints_the_note_on_its_cover_and_stays_short(tmp_path: Pat
 
 def test_print_full_is_an_option_of_build_and_pdf(capsys) -> None:
     for command in (["build", "--print-full", "-1"], ["pdf", "jp/gunma", "--print-full", "x"]):
-        try:
+        with pytest.raises(SystemExit) as exit_:  # refused before anything is built
             main(command)
-        except SystemExit as exit_:
-            assert exit_.code == 2
+        assert exit_.value.code == 2
         assert "not a whole number of at least 0" in capsys.readouterr().err
